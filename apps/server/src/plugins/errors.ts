@@ -1,0 +1,46 @@
+import { AppError, type AppErrorCode } from '@cers/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+
+const STATUS: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/** 4xx keep their message; anything else is logged and answered with a generic 500 (fastify/demo). */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .code(STATUS[error.code])
+        .send({ error: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({ path: v.instancePath || v.params?.issue?.path?.join('.') || '', message: v.message }));
+      const first = details[0];
+      const where = first?.path ? ` (${first.path.replace(/^\//, '').replaceAll('/', '.')})` : '';
+      return reply
+        .code(400)
+        .send({ error: 'INVALID_INPUT', message: `Invalid request${where}: ${first?.message ?? 'bad input'}`, details });
+    }
+    if (error instanceof ZodError) {
+      return reply.code(400).send({ error: 'INVALID_INPUT', message: error.issues[0]?.message ?? 'Invalid input', details: error.issues });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'response did not match its schema');
+      return reply.code(500).send({ error: 'INTERNAL', message: 'Internal Server Error' });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ error: error.code ?? 'BAD_REQUEST', message: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ error: 'INTERNAL', message: 'Internal Server Error' });
+  });
+}

@@ -1,0 +1,1 @@
+export { fail, openConfiguredDb, withDb } from './context.js';

@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { migrateCommand } from './commands/migrate.js';
+import { serveCommand } from './commands/serve.js';
+
+const program = new Command()
+  .name('cers')
+  .description('CERS — California Educator Reporting System: server, data generator, import and export tools')
+  .showHelpAfterError();
+
+program.addCommand(migrateCommand());
+program.addCommand(serveCommand());
+
+await program.parseAsync(process.argv);

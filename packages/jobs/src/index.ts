@@ -1,0 +1,1 @@
+export { type JobDefinition, type JobQueue, startJobs } from './queue.js';
