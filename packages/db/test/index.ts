@@ -128,3 +128,4 @@ export async function testDbTargets(): Promise<TestDbTarget[]> {
   if (await postgresReachable()) targets.push({ name: 'postgres', create: postgresCreate });
   return targets;
 }
+export * from './seed.js';

@@ -1,8 +1,8 @@
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { HomePage } from '../pages/home/home-page';
 import { Layout } from './layout';
+import { ROUTES } from './routes';
 
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false } } });
@@ -14,7 +14,9 @@ export function App() {
         <BrowserRouter>
           <Layout>
             <Routes>
-              <Route path="/" element={<HomePage />} />
+              {ROUTES.map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
             </Routes>
           </Layout>
         </BrowserRouter>
