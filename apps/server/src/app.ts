@@ -11,6 +11,7 @@ import type { AppContext } from './context.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { meRoutes } from './routes/me/me.routes.js';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // Routes, one plugin per area (explicit, no autoload).
   await app.register(healthRoutes);
+  await app.register(meRoutes);
 
   await registerWeb(app);
   return app;

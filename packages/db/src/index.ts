@@ -1,6 +1,7 @@
 export { type BulkColumn, type BulkType, bulkInsert, reserveIds } from './bulk.js';
 export { type CersDb, type DbKind, type OpenOptions, openDb, wrapPglite } from './connect.js';
 export { MIGRATIONS_DIR, type MigrationResult, migrate } from './migrate.js';
+export { type AuditEntry, recordAudit } from './queries/audit.js';
 export { findPrincipal } from './queries/principals.js';
 export { type ActiveSession, createSession, deleteSession, hashToken, type NewSession, touchSession } from './queries/sessions.js';
 export type * from './schema.js';
