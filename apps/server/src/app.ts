@@ -10,6 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { securityPlugin } from './plugins/security.js';
+import { authRoutes } from './routes/auth/auth.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 
@@ -36,11 +38,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(securityPlugin);
   await app.register(authPlugin);
 
   // Routes, one plugin per area (explicit, no autoload).
   await app.register(healthRoutes);
   await app.register(meRoutes);
+  await app.register(authRoutes);
 
   await registerWeb(app);
   return app;

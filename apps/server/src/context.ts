@@ -21,5 +21,7 @@ declare module 'fastify' {
     principal: Principal | undefined;
     sessionId: string | undefined;
     csrfToken: string | undefined;
+    /** When the session ends if idle (set with principal). */
+    sessionExpiresAt: Date | undefined;
   }
 }

@@ -1,11 +1,69 @@
 export { type BulkColumn, type BulkType, bulkInsert, reserveIds } from './bulk.js';
 export { type CersDb, type DbKind, type OpenOptions, openDb, wrapPglite } from './connect.js';
 export { MIGRATIONS_DIR, type MigrationResult, migrate } from './migrate.js';
-export { type AuditEntry, recordAudit } from './queries/audit.js';
+export {
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRow,
+  type AuditScope,
+  listAudit,
+  recordAudit,
+  streamAudit,
+} from './queries/audit.js';
 export { findPrincipal } from './queries/principals.js';
-export { type ActiveSession, createSession, deleteSession, hashToken, type NewSession, touchSession } from './queries/sessions.js';
+export {
+  type ActiveSession,
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  hashToken,
+  type NewSession,
+  type SessionMethod,
+  touchSession,
+} from './queries/sessions.js';
+export {
+  clearLoginFailures,
+  consumePasswordResetToken,
+  createOidcRequest,
+  createPasswordResetToken,
+  findPasswordResetUser,
+  type OidcRequest,
+  pruneLoginAttempts,
+  recentLoginFailures,
+  recordLoginAttempt,
+  setUserLock,
+  takeOidcRequest,
+} from './queries/sign-in.js';
+export {
+  createUser,
+  findOrganization,
+  findSignInUser,
+  findUserByOidc,
+  findUserIdByLogin,
+  type GrantResult,
+  grantRole,
+  linkOidcByEmail,
+  listUsers,
+  type NewUser,
+  type OrgRef,
+  recordSignIn,
+  revokeRole,
+  type SignInUser,
+  setPasswordHash,
+  setUserDisabled,
+  type UserListRow,
+} from './queries/users.js';
 export type * from './schema.js';
-export { type EmbargoScope, type ExamAliases, embargoAllows, examInScope, schoolInScope, studentInScope } from './scope.js';
+export {
+  assignedGroupInScope,
+  type EmbargoScope,
+  type ExamAliases,
+  embargoAllows,
+  examInScope,
+  schoolInScope,
+  studentInScope,
+} from './scope.js';
 export {
   deleteExams,
   type ExamDraft,

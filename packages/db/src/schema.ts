@@ -280,6 +280,15 @@ export interface LoginAttempts {
   succeeded: boolean;
 }
 
+export interface OidcRequests {
+  codeVerifier: string;
+  createdAt: Generated<Timestamp>;
+  expiresAt: Timestamp;
+  nonce: string;
+  returnTo: string | null;
+  stateHash: string;
+}
+
 export interface Organizations {
   createdAt: Generated<Timestamp>;
   districtId: number | null;
@@ -358,6 +367,7 @@ export interface Sessions {
   id: string;
   ip: string | null;
   lastSeenAt: Generated<Timestamp>;
+  method: Generated<string>;
   userAgent: string | null;
   userId: number;
 }
@@ -495,6 +505,7 @@ export interface Database {
   instructionalResources: InstructionalResources;
   items: Items;
   loginAttempts: LoginAttempts;
+  oidcRequests: OidcRequests;
   organizations: Organizations;
   passwordResetTokens: PasswordResetTokens;
   percentileRanks: PercentileRanks;

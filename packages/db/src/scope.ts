@@ -1,13 +1,18 @@
-import type { AccessScope } from '@cers/domain';
+import type { AccessScope, EmbargoScope, TeacherGroup } from '@cers/domain';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
+export type { EmbargoScope } from '@cers/domain';
+
 /**
- * THE translation of an AccessScope into SQL (domain/permissions.ts holds the pure twin,
- * examInScope, used as the test oracle). Every query that can return student data starts from
+ * THE translation of an AccessScope into SQL (docs/access.md §Scope rules). The pure twins in
+ * @cers/domain (examInScope, studentVisible, embargoAllowsExam) are the test oracle
+ * (apps/server/test/privacy.property.db.test.ts). Every query that can return student data adds
  * one of these predicates; there is no unscoped variant.
  *
- * Column references are passed as SQL identifiers of the caller's aliases, e.g.
- * examVisible(scope, { exam: 'e', assessment: 'a' }).
+ * Column references are passed as the caller's aliases, e.g. examInScope(scope, { exam: 'e',
+ * assessment: 'a' }). Sub-queries are written as `x in (select …)` so PostgreSQL can choose per
+ * query between a hashed sub-plan (large scans: exports, school results) and an index probe per
+ * row (one student's history); see docs/access.md §Performance for the plans.
  */
 
 function ids(values: readonly number[]): RawBuilder<number[]> {
@@ -16,12 +21,37 @@ function ids(values: readonly number[]): RawBuilder<number[]> {
 
 function anyOf(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
   if (parts.length === 0) return sql<SqlBool>`false`;
+  if (parts.length === 1) return parts[0] as RawBuilder<SqlBool>;
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
-/** Group ids of a scope's teacher groups. */
-function groupIds(scope: AccessScope): number[] {
-  return scope.groups.map((g) => g.groupId);
+/** Students of live assigned groups (any subject). */
+function groupMembers(groupIds: readonly number[]): RawBuilder<unknown> {
+  return sql`select scope_m.student_id from student_group_members scope_m
+    join student_groups scope_g on scope_g.id = scope_m.group_id
+    where scope_m.group_id = any(${ids(groupIds)}) and scope_g.deleted_at is null`;
+}
+
+/**
+ * Teacher groups partitioned by what they open: groups for every subject, and per subject (lower
+ * case) the groups limited to it. Subjects come from the scope (loaded with the principal), the
+ * same data the pure twin uses.
+ */
+function groupsBySubject(groups: readonly TeacherGroup[]): { all: number[]; bySubject: Map<string, number[]> } {
+  const all: number[] = [];
+  const bySubject = new Map<string, number[]>();
+  for (const g of groups) {
+    if (g.subjects === null) {
+      all.push(g.groupId);
+      continue;
+    }
+    for (const subject of new Set(g.subjects.map((s) => s.toLowerCase()))) {
+      const list = bySubject.get(subject) ?? [];
+      list.push(g.groupId);
+      bySubject.set(subject, list);
+    }
+  }
+  return { all, bySubject };
 }
 
 export type ExamAliases = { exam: string; assessment: string };
@@ -29,67 +59,57 @@ export type ExamAliases = { exam: string; assessment: string };
 /**
  * An exam row is visible when taken in a district/school of the scope, when the student's current
  * school/district is in the scope (history rule), or when the student is in one of the scope's
- * teacher groups and the group covers the assessment's subject.
+ * teacher groups and the group covers the assessment's subject (domain.md §Access).
  */
 export function examInScope(scope: AccessScope, alias: ExamAliases): RawBuilder<SqlBool> {
   if (scope.statewide) return sql<SqlBool>`true`;
+  const e = (column: string) => sql.ref(`${alias.exam}.${column}`);
   const parts: RawBuilder<SqlBool>[] = [];
-  if (scope.districtIds.length > 0) {
-    parts.push(sql<SqlBool>`${sql.ref(`${alias.exam}.district_id`)} = any(${ids(scope.districtIds)})`);
-  }
-  if (scope.schoolIds.length > 0) {
-    parts.push(sql<SqlBool>`${sql.ref(`${alias.exam}.school_id`)} = any(${ids(scope.schoolIds)})`);
-  }
+  if (scope.districtIds.length > 0) parts.push(sql<SqlBool>`${e('district_id')} = any(${ids(scope.districtIds)})`);
+  if (scope.schoolIds.length > 0) parts.push(sql<SqlBool>`${e('school_id')} = any(${ids(scope.schoolIds)})`);
   if (scope.districtIds.length > 0 || scope.schoolIds.length > 0) {
-    parts.push(sql<SqlBool>`exists (
-      select 1 from students scope_s
-      where scope_s.id = ${sql.ref(`${alias.exam}.student_id`)}
-        and (scope_s.inferred_district_id = any(${ids(scope.districtIds)})
-          or scope_s.inferred_school_id = any(${ids(scope.schoolIds)})))`);
+    parts.push(sql<SqlBool>`${e('student_id')} in (
+      select scope_s.id from students scope_s
+      where scope_s.inferred_district_id = any(${ids(scope.districtIds)})
+         or scope_s.inferred_school_id = any(${ids(scope.schoolIds)}))`);
   }
-  if (scope.groups.length > 0) {
-    parts.push(sql<SqlBool>`exists (
-      select 1 from student_group_members scope_m
-      join student_groups scope_g on scope_g.id = scope_m.group_id
-      where scope_m.student_id = ${sql.ref(`${alias.exam}.student_id`)}
-        and scope_m.group_id = any(${ids(groupIds(scope))})
-        and scope_g.deleted_at is null
-        and (scope_g.subjects is null or lower(${sql.ref(`${alias.assessment}.subject`)}) = any(
-          select lower(x) from unnest(scope_g.subjects) x)))`);
+  const { all, bySubject } = groupsBySubject(scope.groups);
+  if (all.length > 0) parts.push(sql<SqlBool>`${e('student_id')} in (${groupMembers(all)})`);
+  for (const [subject, groupIds] of bySubject) {
+    parts.push(
+      sql<SqlBool>`(lower(${sql.ref(`${alias.assessment}.subject`)}) = ${subject} and ${e('student_id')} in (${groupMembers(groupIds)}))`,
+    );
   }
   return anyOf(parts);
 }
 
 /**
- * A student is visible when any clause of the scope reaches them: current school/district,
- * an exam taken in a scope organization, or membership in a scope teacher group (any subject).
+ * A student is visible (may be found and opened) when any clause of the scope reaches them: current
+ * school/district, an exam taken in a scope organization, or membership in a scope teacher group
+ * (any subject; which exams show is then decided by examInScope).
  */
 export function studentInScope(scope: AccessScope, studentAlias: string): RawBuilder<SqlBool> {
   if (scope.statewide) return sql<SqlBool>`true`;
-  const sid = sql.ref(`${studentAlias}.id`);
+  const s = (column: string) => sql.ref(`${studentAlias}.${column}`);
   const parts: RawBuilder<SqlBool>[] = [];
-  if (scope.districtIds.length > 0) {
-    parts.push(sql<SqlBool>`${sql.ref(`${studentAlias}.inferred_district_id`)} = any(${ids(scope.districtIds)})`);
-  }
-  if (scope.schoolIds.length > 0) {
-    parts.push(sql<SqlBool>`${sql.ref(`${studentAlias}.inferred_school_id`)} = any(${ids(scope.schoolIds)})`);
-  }
+  if (scope.districtIds.length > 0) parts.push(sql<SqlBool>`${s('inferred_district_id')} = any(${ids(scope.districtIds)})`);
+  if (scope.schoolIds.length > 0) parts.push(sql<SqlBool>`${s('inferred_school_id')} = any(${ids(scope.schoolIds)})`);
   if (scope.districtIds.length > 0 || scope.schoolIds.length > 0) {
     parts.push(sql<SqlBool>`exists (
       select 1 from exams scope_e
-      where scope_e.student_id = ${sid}
+      where scope_e.student_id = ${s('id')}
         and (scope_e.district_id = any(${ids(scope.districtIds)}) or scope_e.school_id = any(${ids(scope.schoolIds)})))`);
   }
   if (scope.groups.length > 0) {
-    parts.push(sql<SqlBool>`exists (
-      select 1 from student_group_members scope_m
-      join student_groups scope_g on scope_g.id = scope_m.group_id
-      where scope_m.student_id = ${sid} and scope_m.group_id = any(${ids(groupIds(scope))}) and scope_g.deleted_at is null)`);
+    parts.push(sql<SqlBool>`${s('id')} in (${groupMembers(scope.groups.map((g) => g.groupId))})`);
   }
   return anyOf(parts);
 }
 
-/** Organizations (schools) a scope reaches directly: for Search by School and school pickers. */
+/**
+ * Schools a scope reaches directly (Search by School, school pickers). The alias is an
+ * organizations row of type school (its district_id is its district).
+ */
 export function schoolInScope(scope: AccessScope, schoolAlias: string): RawBuilder<SqlBool> {
   if (scope.statewide) return sql<SqlBool>`true`;
   const parts: RawBuilder<SqlBool>[] = [];
@@ -102,15 +122,25 @@ export function schoolInScope(scope: AccessScope, schoolAlias: string): RawBuild
   return anyOf(parts);
 }
 
-export type EmbargoScope = {
-  /** Districts whose unreleased summative results the user may review (EMBARGO_REVIEW). */
-  reviewDistrictIds: readonly number[];
-  reviewStatewide: boolean;
-};
+/**
+ * Assigned groups (student_groups rows) a scope reaches: the scope's own teacher groups, and every
+ * group of a school or district in the scope (administrators manage and open them).
+ */
+export function assignedGroupInScope(scope: AccessScope, groupAlias: string): RawBuilder<SqlBool> {
+  const g = (column: string) => sql.ref(`${groupAlias}.${column}`);
+  const live = sql<SqlBool>`${g('deleted_at')} is null`;
+  if (scope.statewide) return live;
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (scope.districtIds.length > 0) parts.push(sql<SqlBool>`${g('district_id')} = any(${ids(scope.districtIds)})`);
+  if (scope.schoolIds.length > 0) parts.push(sql<SqlBool>`${g('school_id')} = any(${ids(scope.schoolIds)})`);
+  if (scope.groups.length > 0) parts.push(sql<SqlBool>`${g('id')} = any(${ids(scope.groups.map((x) => x.groupId))})`);
+  return sql<SqlBool>`(${live} and ${anyOf(parts)})`;
+}
 
 /**
  * Summative exams of a (year, district, subject) that is not released are hidden unless the user
  * reviews that district. Interim exams are never embargoed. No embargo row = loading.
+ * Pure twin: embargoAllowsExam in @cers/domain.
  */
 export function embargoAllows(
   embargo: EmbargoScope,

@@ -7,6 +7,7 @@ export * from './measures.js';
 export * from './permissions.js';
 export * from './registry.js';
 export * from './scoring.js';
+export * from './sign-in.js';
 export * from './statistics.js';
 export * from './targets.js';
 export * from './writing.js';

@@ -57,6 +57,11 @@ export function isRoleCode(value: string): value is RoleCode {
   return Object.hasOwn(ROLES, value);
 }
 
+/** Whether a role may be granted at an organization of this type (TOMS roles apply at one level). */
+export function roleAllowedAt(role: RoleCode, orgType: string): boolean {
+  return ROLES[role].level === orgType;
+}
+
 /** A role held at one organization. districtId is the district of a school grant, or the district itself. */
 export type Grant = { role: RoleCode; orgType: OrgLevel; orgId: number; districtId: number | null };
 export type TeacherGroup = { groupId: number; subjects: readonly string[] | null };
@@ -154,4 +159,64 @@ export function examInScope(scope: AccessScope, e: ExamFacts): boolean {
     (g) =>
       e.studentGroupIds.includes(g.groupId) && (g.subjects === null || g.subjects.some((s) => s.toLowerCase() === e.subject.toLowerCase())),
   );
+}
+
+/** Facts about one student that decide whether a user may find (search, open) the student. */
+export type StudentFacts = {
+  studentSchoolId: number | null;
+  studentDistrictId: number | null;
+  /** Districts and schools where the student has exams. */
+  examDistrictIds: readonly number[];
+  examSchoolIds: readonly number[];
+  /** Assigned groups the student belongs to. */
+  studentGroupIds: readonly number[];
+};
+
+/**
+ * The pure twin of db studentInScope: a student is reachable when the current school/district is in
+ * the scope, when an exam was taken in a scope organization, or through a teacher group (any
+ * subject: which exams show is decided per exam by examInScope).
+ */
+export function studentVisible(scope: AccessScope, s: StudentFacts): boolean {
+  if (scope.statewide) return true;
+  if (s.studentDistrictId !== null && scope.districtIds.includes(s.studentDistrictId)) return true;
+  if (s.studentSchoolId !== null && scope.schoolIds.includes(s.studentSchoolId)) return true;
+  if (s.examDistrictIds.some((d) => scope.districtIds.includes(d))) return true;
+  if (s.examSchoolIds.some((id) => scope.schoolIds.includes(id))) return true;
+  return scope.groups.some((g) => s.studentGroupIds.includes(g.groupId));
+}
+
+/**
+ * An assigned group gives access only when the user holds a role with GROUP_PII_READ that covers
+ * the group's school (the school itself, its district, or the state): a group assignment
+ * alone never reaches across schools (docs/adr: teacher access is subject-limited and school-bound).
+ */
+export function groupAccessAllowed(grants: readonly Grant[], group: { schoolId: number; districtId: number }): boolean {
+  return grants.some((g) => {
+    if (!(ROLES[g.role].permissions as readonly Permission[]).includes('GROUP_PII_READ')) return false;
+    if (g.orgType === 'state') return true;
+    if (g.orgType === 'district') return g.orgId === group.districtId;
+    return g.orgId === group.schoolId;
+  });
+}
+
+/** Where the user may see summative results that are not yet released (EMBARGO_REVIEW). */
+export type EmbargoScope = {
+  /** Districts whose unreleased summative results the user may review. */
+  reviewDistrictIds: readonly number[];
+  reviewStatewide: boolean;
+};
+
+export function embargoScope(p: Principal): EmbargoScope {
+  const s = orgScope(p, 'EMBARGO_REVIEW');
+  return { reviewStatewide: s.statewide, reviewDistrictIds: s.districtIds };
+}
+
+/**
+ * domain.md §Embargo, pure twin of db embargoAllows: interim results always show; a summative result
+ * shows when its (year, district, subject) is released, or to reviewers of the exam's district.
+ */
+export function embargoAllowsExam(embargo: EmbargoScope, e: { assessmentType: string; districtId: number; released: boolean }): boolean {
+  if (e.assessmentType !== 'sum' || e.released) return true;
+  return embargo.reviewStatewide || embargo.reviewDistrictIds.includes(e.districtId);
 }

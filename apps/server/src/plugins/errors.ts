@@ -38,9 +38,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
+      const known = FASTIFY_4XX[error.code ?? ''];
+      if (known) return reply.code(known.status).send({ error: known.error, message: known.message });
       return reply.code(status).send({ error: error.code ?? 'BAD_REQUEST', message: error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ error: 'INTERNAL', message: 'Internal Server Error' });
   });
 }
+
+/** Fastify's own request errors, answered in words a user (or an API client) can act on. */
+const FASTIFY_4XX: Record<string, { status: number; error: string; message: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    error: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Unsupported content type: send the request body as application/json.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, error: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    error: 'INVALID_INPUT',
+    message: 'The Content-Length header does not match the request body.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    error: 'INVALID_INPUT',
+    message: 'The request body is empty but the content type is application/json.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, error: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+};

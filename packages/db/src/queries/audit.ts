@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 
 export type AuditEntry = {
@@ -50,7 +50,88 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
           s.val(entry.ip ?? null).as('ip'),
           s.val(entry.detail ? JSON.stringify(entry.detail) : null).as('detail'),
         ])
-        .where('students.id', 'in', [...studentIds]),
+        // one array parameter: an export may name more students than the 65,535 bind parameters allowed
+        .where(sql<boolean>`students.id = any(${[...studentIds]}::int[])`),
     )
     .execute();
+}
+
+/** Who may read which part of the log: the whole state, or their districts (AUDIT_READ). */
+export type AuditScope = { statewide: boolean; districtIds: readonly number[] };
+
+export type AuditFilter = {
+  from?: Date | undefined;
+  /** Exclusive upper bound. */
+  to?: Date | undefined;
+  /** Exact login (case-insensitive) of the user who read the data. */
+  userLogin?: string | undefined;
+  /** Exact SSID of the student whose results were read. */
+  ssid?: string | undefined;
+  action?: string | undefined;
+};
+
+export type AuditRow = {
+  id: number;
+  occurredAt: Date;
+  userId: number | null;
+  userLogin: string | null;
+  action: string;
+  view: string | null;
+  studentId: number | null;
+  ssid: string | null;
+  districtId: number;
+  ip: string | null;
+};
+
+function auditQuery(db: Kysely<Database>, scope: AuditScope, filter: AuditFilter) {
+  let q = db
+    .selectFrom('auditLog as l')
+    .leftJoin('students as s', 's.id', 'l.studentId')
+    .select(['l.id', 'l.occurredAt', 'l.userId', 'l.userLogin', 'l.action', 'l.view', 'l.studentId', 's.ssid', 'l.districtId', 'l.ip']);
+  if (!scope.statewide) {
+    if (scope.districtIds.length === 0) return q.where(sql<boolean>`false`);
+    q = q.where('l.districtId', 'in', [...scope.districtIds]);
+  }
+  if (filter.from) q = q.where('l.occurredAt', '>=', filter.from);
+  if (filter.to) q = q.where('l.occurredAt', '<', filter.to);
+  if (filter.userLogin) q = q.where(sql`lower(l.user_login)`, '=', filter.userLogin.trim().toLowerCase());
+  if (filter.ssid) q = q.where('s.ssid', '=', filter.ssid.trim());
+  if (filter.action) q = q.where('l.action', '=', filter.action);
+  return q;
+}
+
+/** One page of the audit log, newest first, limited to the reader's districts. */
+export async function listAudit(
+  db: Kysely<Database>,
+  args: { scope: AuditScope; filter: AuditFilter; offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
+  const rows = await auditQuery(db, args.scope, args.filter)
+    .orderBy('l.occurredAt', 'desc')
+    .orderBy('l.id', 'desc')
+    .offset(args.offset)
+    .limit(args.limit + 1)
+    .execute();
+  return { rows: rows.slice(0, args.limit), hasMore: rows.length > args.limit };
+}
+
+/** The filtered log in batches (CSV export), newest first, keyset-paged so memory stays flat. */
+export async function* streamAudit(
+  db: Kysely<Database>,
+  args: { scope: AuditScope; filter: AuditFilter; batchSize?: number },
+): AsyncGenerator<AuditRow[]> {
+  const size = args.batchSize ?? 2000;
+  let after: { occurredAt: Date; id: number } | undefined;
+  for (;;) {
+    let q = auditQuery(db, args.scope, args.filter);
+    if (after) {
+      const { occurredAt, id } = after;
+      q = q.where((eb) => eb.or([eb('l.occurredAt', '<', occurredAt), eb.and([eb('l.occurredAt', '=', occurredAt), eb('l.id', '<', id)])]));
+    }
+    const rows = await q.orderBy('l.occurredAt', 'desc').orderBy('l.id', 'desc').limit(size).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1] as AuditRow;
+    after = { occurredAt: last.occurredAt, id: last.id };
+  }
 }

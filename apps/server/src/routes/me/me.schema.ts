@@ -16,5 +16,9 @@ export const MeSchema = z.object({
   /** True when the user can open individual results through groups only (teacher roles). */
   teacherOnly: z.boolean(),
   csrfToken: z.string(),
+  /** Idle timeout: the session ends at expiresAt unless a request comes first. */
+  session: z.object({ expiresAt: z.string(), idleMinutes: z.number() }),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+export const ErrorSchema = z.object({ error: z.string(), message: z.string(), details: z.unknown().optional() });
