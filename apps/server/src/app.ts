@@ -12,6 +12,7 @@ import { authPlugin } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { securityPlugin } from './plugins/security.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
+import { oidcRoutes } from './routes/auth/oidc.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(meRoutes);
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
 
   await registerWeb(app);
   return app;
