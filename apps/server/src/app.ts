@@ -15,6 +15,9 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { oidcRoutes } from './routes/auth/oidc.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
+import { groupRoutes } from './routes/groups/groups.routes.js';
+import { schoolRoutes } from './routes/schools/schools.routes.js';
+import { studentRoutes } from './routes/students/students.routes.js';
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
@@ -47,6 +50,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(meRoutes);
   await app.register(authRoutes);
   await app.register(oidcRoutes);
+  await app.register(studentRoutes);
+  await app.register(groupRoutes);
+  await app.register(schoolRoutes);
 
   await registerWeb(app);
   return app;

@@ -73,3 +73,7 @@ export {
   type ExamTraitDraft,
   insertExams,
 } from './writers/exams.js';
+export * from './queries/group-students.js';
+export * from './queries/groups.js';
+export * from './queries/schools.js';
+export * from './queries/students.js';

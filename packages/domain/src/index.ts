@@ -12,3 +12,5 @@ export * from './statistics.js';
 export * from './targets.js';
 export * from './writing.js';
 export * from './years.js';
+export * from './ssid.js';
+export * from './user-groups.js';
