@@ -14,3 +14,8 @@ export * from './writing.js';
 export * from './years.js';
 export * from './ssid.js';
 export * from './user-groups.js';
+export * from './instructional-resources.js';
+export * from './measure-report.js';
+export * from './results.js';
+export * from './target-report.js';
+export * from './trait-report.js';
