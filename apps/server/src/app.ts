@@ -11,6 +11,7 @@ import type { AppContext } from './context.js';
 import { authPlugin } from './plugins/auth.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { securityPlugin } from './plugins/security.js';
+import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { oidcRoutes } from './routes/auth/oidc.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(meRoutes);
   await app.register(authRoutes);
   await app.register(oidcRoutes);
+  await app.register(auditRoutes);
   await app.register(studentRoutes);
   await app.register(groupRoutes);
   await app.register(schoolRoutes);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.js';
 import { serveCommand } from './commands/serve.js';
+import { userCommand } from './commands/user.js';
 
 const program = new Command()
   .name('cers')
@@ -9,5 +10,6 @@ const program = new Command()
 
 program.addCommand(migrateCommand());
 program.addCommand(serveCommand());
+program.addCommand(userCommand());
 
 await program.parseAsync(process.argv);

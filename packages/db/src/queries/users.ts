@@ -71,7 +71,16 @@ export type OrgRef = { id: number; type: string; naturalId: string; name: string
 export async function findOrganization(db: Db, ref: string): Promise<OrgRef | undefined> {
   const text = ref.trim();
   const base = db.selectFrom('organizations').select(['id', 'type', 'naturalId', 'name']);
-  if (text.toLowerCase() === 'state') return base.where('type', '=', 'state').orderBy('id').executeTakeFirst();
+  if (text.toLowerCase() === 'state') {
+    // The state exists before any import, so the first state administrator can be created.
+    const state = await base.where('type', '=', 'state').orderBy('id').executeTakeFirst();
+    if (state) return state;
+    return db
+      .insertInto('organizations')
+      .values({ type: 'state', naturalId: 'CA', name: 'California' })
+      .returning(['id', 'type', 'naturalId', 'name'])
+      .executeTakeFirst();
+  }
   const byNatural = await base
     .where(sql`lower(natural_id)`, '=', text.toLowerCase())
     .where('type', 'in', ['state', 'district', 'school'])
