@@ -81,3 +81,5 @@ export * from './queries/group-result-views.js';
 export * from './queries/group-results.js';
 export * from './queries/instructional-resources.js';
 export * from './queries/results-population.js';
+export * from './queries/isr.js';
+export * from './queries/reports.js';

@@ -1,0 +1,210 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema.js';
+
+/**
+ * Printable reports (ISR PDFs, CSV downloads) as rows of `reports`, files in `report_files`.
+ * Every read and write here is keyed by the owner: a user only ever sees their own reports.
+ */
+export const REPORT_STATUSES = ['pending', 'running', 'completed', 'failed', 'no_results', 'expired'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export type ReportRow = {
+  id: number;
+  userId: number;
+  kind: string;
+  name: string;
+  params: unknown;
+  status: ReportStatus;
+  progress: number;
+  total: number;
+  message: string | null;
+  jobId: string | null;
+  contentType: string | null;
+  filename: string | null;
+  sizeBytes: number | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  expiresAt: Date | null;
+};
+
+const COLUMNS = [
+  'id',
+  'userId',
+  'kind',
+  'name',
+  'params',
+  'status',
+  'progress',
+  'total',
+  'message',
+  'jobId',
+  'contentType',
+  'filename',
+  'sizeBytes',
+  'createdAt',
+  'startedAt',
+  'completedAt',
+  'expiresAt',
+] as const;
+
+type Db = Kysely<Database>;
+const asRow = (r: Record<string, unknown>) => r as ReportRow;
+
+export async function createReport(db: Db, r: { userId: number; kind: string; name: string; params: unknown }): Promise<ReportRow> {
+  const row = await db
+    .insertInto('reports')
+    .values({ userId: r.userId, kind: r.kind, name: r.name, params: JSON.stringify(r.params), status: 'pending' })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+  return asRow(row);
+}
+
+export async function setReportJob(db: Db, id: number, jobId: string): Promise<void> {
+  await db.updateTable('reports').set({ jobId }).where('id', '=', id).execute();
+}
+
+/** The caller's reports, newest first. */
+export async function listReports(db: Db, userId: number, limit = 200): Promise<ReportRow[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(COLUMNS)
+    .where('userId', '=', userId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(asRow);
+}
+
+/** One report of its owner; undefined when missing or someone else's. */
+export async function findReport(db: Db, args: { userId: number; id: number }): Promise<ReportRow | undefined> {
+  const row = await db.selectFrom('reports').select(COLUMNS).where('id', '=', args.id).where('userId', '=', args.userId).executeTakeFirst();
+  return row ? asRow(row) : undefined;
+}
+
+/** For the job: the row whatever its owner (the job carries only the id). */
+export async function findReportForJob(db: Db, id: number): Promise<ReportRow | undefined> {
+  const row = await db.selectFrom('reports').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? asRow(row) : undefined;
+}
+
+/** Marks a report running (again, after a restart): clears any partial result. False when gone or finished. */
+export async function startReport(db: Db, args: { id: number; now?: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('reports')
+    .set({ status: 'running', startedAt: args.now ?? new Date(), progress: 0, total: 0, message: null })
+    .where('id', '=', args.id)
+    .where('status', 'in', ['pending', 'running'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function updateReportProgress(db: Db, args: { id: number; progress: number; total: number }): Promise<void> {
+  await db
+    .updateTable('reports')
+    .set({ progress: args.progress, total: args.total })
+    .where('id', '=', args.id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/**
+ * Stores the file and completes the report in one transaction. False when the report was deleted
+ * (or finished by another attempt) meanwhile; the file is then not kept.
+ */
+export async function completeReport(
+  db: Db,
+  args: { id: number; content: Buffer; contentType: string; filename: string; expiresAt: Date; progress: number; now?: Date },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('reports')
+      .set({
+        status: 'completed',
+        contentType: args.contentType,
+        filename: args.filename,
+        sizeBytes: args.content.length,
+        completedAt: args.now ?? new Date(),
+        expiresAt: args.expiresAt,
+        progress: args.progress,
+        total: args.progress,
+        message: null,
+      })
+      .where('id', '=', args.id)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await trx
+      .insertInto('reportFiles')
+      .values({ reportId: args.id, content: args.content })
+      .onConflict((oc) => oc.column('reportId').doUpdateSet({ content: args.content }))
+      .execute();
+    return true;
+  });
+}
+
+/** Ends a report without a file: failed (with a reason users can read) or no_results. */
+export async function finishReport(
+  db: Db,
+  args: { id: number; status: 'failed' | 'no_results' | 'pending'; message: string | null; now?: Date },
+): Promise<void> {
+  await db
+    .updateTable('reports')
+    .set({ status: args.status, message: args.message, completedAt: args.status === 'pending' ? null : (args.now ?? new Date()) })
+    .where('id', '=', args.id)
+    .where('status', 'in', ['pending', 'running'])
+    .execute();
+}
+
+export async function readReportFile(db: Db, args: { userId: number; id: number }): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('reportFiles as f')
+    .innerJoin('reports as r', 'r.id', 'f.reportId')
+    .select('f.content')
+    .where('r.id', '=', args.id)
+    .where('r.userId', '=', args.userId)
+    .where('r.status', '=', 'completed')
+    .executeTakeFirst();
+  return row ? Buffer.from(row.content) : undefined;
+}
+
+export async function deleteReport(db: Db, args: { userId: number; id: number }): Promise<boolean> {
+  const result = await db.deleteFrom('reports').where('id', '=', args.id).where('userId', '=', args.userId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Deletes the files of reports past their expiry and marks them expired; returns how many. */
+export async function expireReports(db: Db, now: Date = new Date()): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const expired = await trx
+      .updateTable('reports')
+      .set({ status: 'expired', message: null })
+      .where('status', '=', 'completed')
+      .where('expiresAt', '<=', now)
+      .returning('id')
+      .execute();
+    const ids = expired.map((r) => r.id);
+    if (ids.length > 0) await trx.deleteFrom('reportFiles').where('reportId', 'in', ids).execute();
+    return ids.length;
+  });
+}
+
+/**
+ * Reports still pending/running whose pg-boss job has ended without finishing them (the worker
+ * died on its last attempt, or the job was removed): they are failed with a readable reason so
+ * no report waits forever.
+ */
+export async function failOrphanedReports(db: Db, args: { olderThan: Date; message: string; now?: Date }): Promise<number> {
+  const result = await db
+    .updateTable('reports')
+    .set({ status: 'failed', message: args.message, completedAt: args.now ?? new Date() })
+    .where('status', 'in', ['pending', 'running'])
+    .where('createdAt', '<', args.olderThan)
+    .where(
+      sql<boolean>`(reports.job_id is null or not exists (
+        select 1 from pgboss.job j where j.id::text = reports.job_id and j.state in ('created', 'retry', 'active')))`,
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
