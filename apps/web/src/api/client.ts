@@ -27,6 +27,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     ...(init.signal ? { signal: init.signal } : {}),
   });
+  noteResponse(path, response.status);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
@@ -35,4 +36,25 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     throw new ApiError(response.status, body.error ?? 'ERROR', body.message ?? response.statusText, body.details);
   }
   return data as T;
+}
+
+/**
+ * Session bookkeeping for the Session Expired dialog (features/auth/session-watcher.tsx): every
+ * answer from the server counts as activity (it slid the idle timeout); a 401 outside the sign-in
+ * endpoints means the session ended.
+ */
+export const SESSION_EXPIRED_EVENT = 'cers:session-expired';
+let lastActivity = Date.now();
+export function lastApiActivity(): number {
+  return lastActivity;
+}
+
+function noteResponse(path: string, status: number): void {
+  if (status === 401) {
+    if (!path.startsWith('/api/auth/') && !path.startsWith('/api/sandbox/') && typeof window !== 'undefined') {
+      window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT));
+    }
+    return;
+  }
+  lastActivity = Date.now();
 }

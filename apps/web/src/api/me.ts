@@ -9,6 +9,8 @@ export type Me = {
   permissions: Permission[];
   teacherOnly: boolean;
   csrfToken: string;
+  /** Idle timeout: the session ends at expiresAt unless a request comes first. */
+  session: { expiresAt: string; idleMinutes: number };
 };
 
 export const ME_QUERY_KEY = ['me'] as const;
