@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { oidcRoutes } from './routes/auth/oidc.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
+import { reportRoutes } from './routes/reports/reports.routes.js';
 import { resultsRoutes } from './routes/results/results.routes.js';
 import { groupRoutes } from './routes/groups/groups.routes.js';
 import { schoolRoutes } from './routes/schools/schools.routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(groupRoutes);
   await app.register(schoolRoutes);
   await app.register(resultsRoutes);
+  await app.register(reportRoutes);
 
   await registerWeb(app);
   return app;

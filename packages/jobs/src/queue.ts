@@ -14,6 +14,8 @@ export type JobDefinition<S extends z.ZodType> = {
   retryLimit?: number;
   /** How many jobs of this kind one process runs at once. */
   concurrency?: number;
+  /** Cron expression (UTC): the job also runs on this schedule, with payload {}. */
+  schedule?: string;
   handler: (payload: z.infer<S>, job: { id: string; retryCount: number }) => Promise<void>;
 };
 
@@ -27,12 +29,12 @@ export type JobQueue = {
   readonly boss: PgBoss;
 };
 
-function bossFor(cers: CersDb): PgBoss {
+function bossFor(cers: CersDb, maintenanceIntervalSeconds = 60): PgBoss {
   const options = {
     schema: 'pgboss',
     schedule: true,
     supervise: true,
-    maintenanceIntervalSeconds: 60,
+    maintenanceIntervalSeconds,
   };
   if (cers.kind === 'postgres' && cers.url) return new PgBoss({ ...options, connectionString: cers.url, max: 4 });
   // PGlite: route pg-boss through the same single connection (its mutex serialises us).
@@ -46,9 +48,15 @@ function bossFor(cers: CersDb): PgBoss {
 export async function startJobs(
   cers: CersDb,
   definitions: readonly JobDefinition<z.ZodType>[],
-  options: { work: boolean; onError?: (error: Error) => void; pollingIntervalSeconds?: number },
+  options: {
+    work: boolean;
+    onError?: (error: Error) => void;
+    pollingIntervalSeconds?: number;
+    /** How often expired jobs are detected and retried (pg-boss maintenance); tests shorten it. */
+    maintenanceIntervalSeconds?: number;
+  },
 ): Promise<JobQueue> {
-  const boss = bossFor(cers);
+  const boss = bossFor(cers, options.maintenanceIntervalSeconds);
   boss.on('error', (error: Error) => options.onError?.(error));
   await boss.start();
   for (const def of definitions) {
@@ -59,6 +67,7 @@ export async function startJobs(
       expireInSeconds: def.expireInSeconds ?? 15 * 60,
     });
     if (!options.work) continue;
+    if (def.schedule) await boss.schedule(def.name, def.schedule, {});
     await boss.work(
       def.name,
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true },

@@ -291,3 +291,21 @@ export async function loadReportData(
     accommodationLabels,
   };
 }
+
+export type ReportOption = { schoolYear: number; type: string; subject: string };
+
+/** The (school year, assessment type, subject) combinations the target has visible results for. */
+export async function listReportOptions(
+  db: Db,
+  args: { scope: AccessScope; embargo: EmbargoScope; target: ReportTarget },
+): Promise<ReportOption[]> {
+  const r = await sql<ReportOption>`
+    select distinct e.school_year, a.type, a.subject
+    from exams e
+    join assessments a on a.id = e.assessment_id
+    where ${targetPredicate(args.target)}
+      and ${examInScope(args.scope, ALIAS)}
+      and ${embargoAllows(args.embargo, ALIAS)}
+    order by e.school_year desc, a.type, a.subject`.execute(db);
+  return r.rows;
+}
