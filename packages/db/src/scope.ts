@@ -29,7 +29,7 @@ function anyOf(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
 function groupMembers(groupIds: readonly number[]): RawBuilder<unknown> {
   return sql`select scope_m.student_id from student_group_members scope_m
     join student_groups scope_g on scope_g.id = scope_m.group_id
-    where scope_m.group_id = any(${ids(groupIds)}) and scope_g.deleted_at is null`;
+    where scope_m.group_id = any(${ids(groupIds)}) and scope_g.id = any(${ids(groupIds)}) and scope_g.deleted_at is null`;
 }
 
 /**
