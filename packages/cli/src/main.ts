@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.js';
+import { sandboxCommand } from './commands/sandbox.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
 
@@ -11,5 +12,6 @@ const program = new Command()
 program.addCommand(migrateCommand());
 program.addCommand(serveCommand());
 program.addCommand(userCommand());
+program.addCommand(sandboxCommand());
 
 await program.parseAsync(process.argv);
