@@ -8,6 +8,7 @@ const extra = process.argv.slice(2);
 const steps = [
   ['type check', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check (web)', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json']],
+  ['type check (e2e)', 'npx', ['tsc', '-p', 'e2e/tsconfig.json']],
   ['lint', 'npx', ['biome', 'ci', '.']],
   ['build web', 'npm', ['run', 'build', '-w', '@cers/web']],
   ['tests', 'npx', ['vitest', 'run', ...extra]],
