@@ -118,8 +118,12 @@ export interface ExamItems {
   examId: number;
   itemId: number;
   numberVisits: number | null;
+  pageNumber: number | null;
+  pageTime: number | null;
+  pageVisits: number | null;
   position: number | null;
   response: string | null;
+  responseContentType: string | null;
   responseDuration: number | null;
   responseType: string | null;
   score: number | null;
@@ -127,8 +131,11 @@ export interface ExamItems {
   submitted: boolean | null;
   submittedAt: Timestamp | null;
   traitConScore: number | null;
+  traitConStatus: string | null;
   traitEviScore: number | null;
+  traitEviStatus: string | null;
   traitOrgScore: number | null;
+  traitOrgStatus: string | null;
 }
 
 export interface Exams {
@@ -167,6 +174,7 @@ export interface Exams {
   schoolYear: number;
   section504: boolean | null;
   sessionId: string | null;
+  sourceHash: string | null;
   startedAt: Timestamp | null;
   status: string | null;
   statusDate: Timestamp | null;
@@ -224,7 +232,12 @@ export interface Imports {
   id: Generated<number>;
   message: string | null;
   payloadSize: Generated<number>;
+  processedAt: Timestamp | null;
+  properties: Json | null;
+  retries: Generated<number>;
+  retryStatus: string | null;
   status: string;
+  transforms: Generated<string[]>;
   updatedAt: Generated<Timestamp>;
   warnings: Json | null;
 }

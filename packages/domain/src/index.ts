@@ -2,6 +2,7 @@ export * from './demographics.js';
 export * from './embargo.js';
 export * from './errors.js';
 export * from './grades.js';
+export * from './languages.js';
 export * from './levels.js';
 export * from './measures.js';
 export * from './permissions.js';

@@ -34,10 +34,19 @@ export type ExamItemDraft = {
   traitOrgScore?: number | null;
   traitEviScore?: number | null;
   traitConScore?: number | null;
+  pageNumber?: number | null;
+  pageVisits?: number | null;
+  pageTime?: number | null;
+  responseContentType?: string | null;
+  traitOrgStatus?: string | null;
+  traitEviStatus?: string | null;
+  traitConStatus?: string | null;
 };
 
 /** One exam with everything it carries, ready to write. Ids are database ids. */
 export type ExamDraft = {
+  /** Reuse an existing exam id (the importer replaces an exam in place); a new id when absent. */
+  id?: number;
   districtId: number;
   schoolId: number;
   studentId: number;
@@ -78,6 +87,8 @@ export type ExamDraft = {
   accommodations?: readonly string[];
   extras?: Record<string, unknown> | null;
   importId?: number | null;
+  /** Hash of the imported content (identical re-sends are NO_UPDATE). */
+  sourceHash?: string | null;
   scores?: readonly ExamScoreDraft[];
   targetScores?: readonly ExamTargetDraft[];
   traitScores?: readonly ExamTraitDraft[];
@@ -128,6 +139,7 @@ const EXAM_COLUMNS: readonly BulkColumn<E>[] = [
   ['accommodations', 'text[]', (r) => r.accommodations ?? []],
   ['extras', 'jsonb', (r) => r.extras],
   ['import_id', 'int', (r) => r.importId],
+  ['source_hash', 'text', (r) => r.sourceHash],
 ];
 
 type Child<T> = T & { examId: number; districtId: number };
@@ -174,6 +186,13 @@ const ITEM_COLUMNS: readonly BulkColumn<Child<ExamItemDraft>>[] = [
   ['trait_org_score', 'smallint', (r) => r.traitOrgScore],
   ['trait_evi_score', 'smallint', (r) => r.traitEviScore],
   ['trait_con_score', 'smallint', (r) => r.traitConScore],
+  ['page_number', 'int', (r) => r.pageNumber],
+  ['page_visits', 'int', (r) => r.pageVisits],
+  ['page_time', 'int', (r) => r.pageTime],
+  ['response_content_type', 'text', (r) => r.responseContentType],
+  ['trait_org_status', 'text', (r) => r.traitOrgStatus],
+  ['trait_evi_status', 'text', (r) => r.traitEviStatus],
+  ['trait_con_status', 'text', (r) => r.traitConStatus],
 ];
 
 /**
@@ -182,8 +201,10 @@ const ITEM_COLUMNS: readonly BulkColumn<Child<ExamItemDraft>>[] = [
  */
 export async function insertExams(db: Kysely<Database>, drafts: readonly ExamDraft[]): Promise<number[]> {
   if (drafts.length === 0) return [];
-  const ids = await reserveIds(db, 'exams', drafts.length);
-  const rows: E[] = drafts.map((d, i) => ({ ...d, id: ids[i] as number }));
+  const fresh = await reserveIds(db, 'exams', drafts.filter((d) => d.id === undefined).length);
+  let next = 0;
+  const rows: E[] = drafts.map((d) => ({ ...d, id: d.id ?? (fresh[next++] as number) }));
+  const ids = rows.map((r) => r.id);
   await bulkInsert(db, 'exams', EXAM_COLUMNS, rows);
   const scores: Child<ExamScoreDraft>[] = [];
   const targets: Child<ExamTargetDraft>[] = [];

@@ -1,0 +1,23 @@
+import { parentPort } from 'node:worker_threads';
+import { processTrt } from './trt/process.js';
+import { emptyRefData, type RefData } from './trt/refs.js';
+
+/** Worker side of ParsePool: holds the reference data and answers parse batches. */
+let ref: RefData = emptyRefData();
+
+type Message =
+  | { type: 'ref'; version: number; ref: RefData }
+  | { type: 'parse'; seq: number; jobs: { id: number; bytes: Uint8Array; transforms: string[] }[] };
+
+parentPort?.on('message', (msg: Message) => {
+  if (msg.type === 'ref') {
+    ref = msg.ref;
+    return;
+  }
+  try {
+    const results = msg.jobs.map((j) => ({ id: j.id, result: processTrt(j.bytes, j.transforms, ref) }));
+    parentPort?.postMessage({ seq: msg.seq, results });
+  } catch (error) {
+    parentPort?.postMessage({ seq: msg.seq, error: (error as Error).stack ?? String(error) });
+  }
+});

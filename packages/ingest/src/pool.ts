@@ -1,0 +1,88 @@
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RefData } from './trt/refs.js';
+import type { Rejection, ValidExam } from './trt/validate.js';
+
+export type ParseJob = { id: number; bytes: Uint8Array; transforms: readonly string[] };
+export type ParseResult = { id: number; result: ValidExam | Rejection };
+
+type Pending = { resolve: (r: ParseResult[]) => void; reject: (e: Error) => void };
+type Slot = { worker: Worker; busy: number; pending: Map<number, Pending> };
+
+/**
+ * A pool of worker threads that parse and validate TRTs (parse-worker.ts). Work is sent in small
+ * batches with the payload buffers transferred, not copied; the reference data is sent once per
+ * version. Workers run TypeScript through tsx (docs/adr/0002).
+ */
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private seq = 0;
+  private refVersion = 0;
+  private closed = false;
+
+  constructor(size = Math.max(1, Math.min(4, cpus().length))) {
+    const url = new URL('./parse-worker.ts', import.meta.url);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { execArgv: ['--import', 'tsx'] });
+      const slot: Slot = { worker, busy: 0, pending: new Map() };
+      worker.on('message', (msg: { seq: number; results?: ParseResult[]; error?: string }) => {
+        const p = slot.pending.get(msg.seq);
+        if (!p) return;
+        slot.pending.delete(msg.seq);
+        slot.busy--;
+        if (msg.error !== undefined) p.reject(new Error(msg.error));
+        else p.resolve(msg.results ?? []);
+      });
+      worker.on('error', (error) => {
+        for (const p of slot.pending.values()) p.reject(error);
+        slot.pending.clear();
+      });
+      worker.unref();
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Sends a new snapshot of the reference data to every worker. */
+  setRefData(ref: RefData): void {
+    this.refVersion++;
+    for (const s of this.slots) s.worker.postMessage({ type: 'ref', version: this.refVersion, ref });
+  }
+
+  /** Parses jobs spread over the workers; results come back in the jobs' order. */
+  async parse(jobs: readonly ParseJob[]): Promise<ParseResult[]> {
+    if (this.closed) throw new Error('parse pool is closed');
+    if (jobs.length === 0) return [];
+    const per = Math.ceil(jobs.length / this.slots.length);
+    const parts: Promise<ParseResult[]>[] = [];
+    for (let i = 0; i < jobs.length; i += per) parts.push(this.send(jobs.slice(i, i + per)));
+    return (await Promise.all(parts)).flat();
+  }
+
+  private send(jobs: ParseJob[]): Promise<ParseResult[]> {
+    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const seq = ++this.seq;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(seq, { resolve, reject });
+      const copies = jobs.map((j) => {
+        // Transfer a private copy so the caller's buffer (possibly pooled) stays intact.
+        const bytes = new Uint8Array(j.bytes.length);
+        bytes.set(j.bytes);
+        return { id: j.id, bytes, transforms: [...j.transforms] };
+      });
+      slot.worker.postMessage(
+        { type: 'parse', seq, jobs: copies },
+        copies.map((c) => c.bytes.buffer as ArrayBuffer),
+      );
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,318 @@
+import { type CersDb, findPrincipal } from '@cers/db';
+import { sql } from 'kysely';
+import { DEFAULT_PROCESSORS } from './default-processors.js';
+import { type ExamFile, loadExamBatch } from './load-exams.js';
+import type { ParsePool } from './pool.js';
+import type { ProcessorRegistry } from './processors.js';
+import {
+  type AcceptedImport,
+  acceptImports,
+  claimAccepted,
+  findAccepted,
+  finishImports,
+  type ImportOutcome,
+  loadPayloads,
+  markForRetry,
+  type NewImport,
+} from './records.js';
+import { loadRefData } from './ref-data.js';
+import type { FinalStatus, ImportContent, ImportStatus } from './statuses.js';
+import { processTrt } from './trt/process.js';
+import type { RefData } from './trt/refs.js';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const REF_MISSES = new Set<string>(['UNKNOWN_ASMT', 'UNKNOWN_SCHOOL', 'BAD_DATA']);
+
+/** A cheap summary of the reference tables; when it changes, cached reference data is stale. */
+async function refFingerprint(cers: CersDb): Promise<string> {
+  const r = await sql<{ f: string }>`select concat_ws('|',
+      (select count(*) from assessments), (select max(updated_at) from assessments), (select count(*) from items),
+      (select count(*) from assessment_scores), (select count(*) from assessment_targets), (select count(*) from organizations),
+      (select max(updated_at) from organizations), (select count(*) from accommodations), (select max(updated_at) from subjects)) as f`.execute(
+    cers.db,
+  );
+  return r.rows[0]?.f ?? '';
+}
+
+export type FileResult = {
+  id: number;
+  status: ImportStatus;
+  message: string | null;
+  /** The same bytes were already imported: this is that earlier import. */
+  duplicate?: boolean;
+  filename?: string | null | undefined;
+};
+
+/** The slice of a pino logger the importer uses (ids and counts only, never student data). */
+export type IngestLogger = { warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+
+export type RunnerOptions = {
+  /** Exam files per transaction. */
+  batchSize?: number;
+  /** Parse workers; without one, TRTs are parsed in this thread. */
+  pool?: ParsePool | undefined;
+  /** Files above this size are recorded (payload kept) with status INVALID, never parsed. */
+  maxBytes?: number;
+  processors?: ProcessorRegistry;
+  logger?: IngestLogger | undefined;
+  onResult?: (r: FileResult) => void;
+};
+
+/** A file in flight: its import row and bytes. */
+type Work = {
+  id: number;
+  content: ImportContent;
+  bytes: Uint8Array;
+  transforms: readonly string[];
+  filename: string | null;
+  creatorId: number | null;
+};
+
+/**
+ * Drives files to exactly one final status. Design (docs/adr/0005-import-pipeline.md):
+ * 1. accept: row ACCEPTED + raw payload committed first (acceptImports);
+ * 2. process: exams are parsed and validated off the database (worker pool), then written in
+ *    batches, each batch one transaction that also sets the files' final statuses; other contents
+ *    run one file per transaction;
+ * 3. a crash leaves files ACCEPTED, and resume() re-processes them.
+ */
+export class ImportRunner {
+  private ref: RefData | undefined;
+  private refStamp = '';
+  private readonly batchSize: number;
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly cers: CersDb,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 250;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  /** Forget cached reference data (after a package, organization, codes or subject import). */
+  invalidate(): void {
+    this.ref = undefined;
+  }
+
+  private async refData(): Promise<RefData> {
+    if (!this.ref) {
+      this.refStamp = await refFingerprint(this.cers);
+      this.ref = await loadRefData(this.cers.db);
+      this.options.pool?.setRefData(this.ref);
+    }
+    return this.ref;
+  }
+
+  /** True (and the cache reloaded) when reference data changed since it was loaded (another process imported some). */
+  private async refreshIfChanged(): Promise<boolean> {
+    if (!this.ref) return false;
+    if ((await refFingerprint(this.cers)) === this.refStamp) return false;
+    this.invalidate();
+    await this.refData();
+    return true;
+  }
+
+  /** Records and processes files; duplicates come back as their earlier import. */
+  async importFiles(files: readonly NewImport[]): Promise<FileResult[]> {
+    const accepted = await acceptImports(this.cers.db, files);
+    const work: Work[] = [];
+    const results: FileResult[] = [];
+    accepted.forEach((a: AcceptedImport, i) => {
+      const f = files[i] as NewImport;
+      if (a.duplicate) {
+        const r: FileResult = { id: a.id, status: a.status, message: null, duplicate: true, filename: f.filename };
+        results.push(r);
+        this.options.onResult?.(r);
+        return;
+      }
+      work.push({
+        id: a.id,
+        content: f.content,
+        bytes: f.bytes,
+        transforms: f.transforms ?? [],
+        filename: f.filename ?? null,
+        creatorId: f.creatorId ?? null,
+      });
+    });
+    results.push(...(await this.processWork(work)));
+    return results;
+  }
+
+  /** Processes ACCEPTED imports by id, reading their payloads back from the database. */
+  async processIds(ids: readonly number[]): Promise<FileResult[]> {
+    const out: FileResult[] = [];
+    for (let i = 0; i < ids.length; i += this.batchSize) {
+      const rows = await loadPayloads(this.cers.db, ids.slice(i, i + this.batchSize));
+      out.push(
+        ...(await this.processWork(
+          rows.map((r) => ({
+            id: r.id,
+            content: r.content,
+            bytes: r.bytes,
+            transforms: r.transforms,
+            filename: r.filename,
+            creatorId: r.creatorId,
+          })),
+        )),
+      );
+    }
+    return out;
+  }
+
+  /** Re-processes every file left ACCEPTED (a crashed or killed run). */
+  async resume(o: { content?: ImportContent } = {}): Promise<FileResult[]> {
+    const out: FileResult[] = [];
+    let afterId = 0;
+    for (;;) {
+      const ids = await findAccepted(this.cers.db, { ...(o.content ? { content: o.content } : {}), afterId, limit: 5000 });
+      if (ids.length === 0) return out;
+      out.push(...(await this.processIds(ids)));
+      afterId = ids[ids.length - 1] as number;
+    }
+  }
+
+  /** Puts UNKNOWN_ASMT / UNKNOWN_SCHOOL (or given statuses) back to ACCEPTED and processes them. */
+  async retry(o: { statuses: readonly ImportStatus[]; ids?: readonly number[]; content?: ImportContent }): Promise<FileResult[]> {
+    this.invalidate();
+    const ids = await markForRetry(this.cers.db, o);
+    return this.processIds(ids);
+  }
+
+  private async processWork(work: readonly Work[]): Promise<FileResult[]> {
+    const out: FileResult[] = [];
+    const report = (outcomes: readonly ImportOutcome[], byId: Map<number, Work>) => {
+      for (const o of outcomes) {
+        const r: FileResult = { id: o.id, status: o.status, message: o.message, filename: byId.get(o.id)?.filename };
+        out.push(r);
+        this.options.onResult?.(r);
+      }
+    };
+    const byId = new Map(work.map((w) => [w.id, w]));
+    const tooBig = work.filter((w) => w.bytes.length > this.maxBytes);
+    if (tooBig.length > 0) report(await this.finishEach(tooBig.map((w) => this.tooLarge(w))), byId);
+    const fits = work.filter((w) => w.bytes.length <= this.maxBytes);
+    const exams = fits.filter((w) => w.content === 'EXAM');
+    for (const w of fits.filter((x) => x.content !== 'EXAM')) report(await this.processOther(w), byId);
+    // Parse the next batch while the database writes this one.
+    let next = exams.length > 0 ? this.parseBatch(exams.slice(0, this.batchSize)) : undefined;
+    for (let i = 0; i < exams.length; i += this.batchSize) {
+      const files = await (next as Promise<ExamFile[]>);
+      next = i + this.batchSize < exams.length ? this.parseBatch(exams.slice(i + this.batchSize, i + 2 * this.batchSize)) : undefined;
+      report(await this.loadWithFallback(files), byId);
+    }
+    return out;
+  }
+
+  private tooLarge(w: Work): ImportOutcome {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return {
+      id: w.id,
+      status: 'INVALID',
+      message: `File too large: ${w.bytes.length} bytes (${mb(w.bytes.length)}) exceeds the ${mb(this.maxBytes)} limit for one ${w.content} file; it was stored but not processed. Split it into smaller files.`,
+    };
+  }
+
+  private async parseBatch(work: readonly Work[]): Promise<ExamFile[]> {
+    const files = await this.parseOnce(work);
+    // A miss on reference data may only mean the cache is stale: check once, then re-validate those files.
+    const misses = files.filter((f) => !f.result.ok && REF_MISSES.has(f.result.status));
+    if (misses.length === 0 || !(await this.refreshIfChanged())) return files;
+    const again = new Map((await this.parseOnce(work.filter((w) => misses.some((m) => m.importId === w.id)))).map((f) => [f.importId, f]));
+    return files.map((f) => again.get(f.importId) ?? f);
+  }
+
+  private async parseOnce(work: readonly Work[]): Promise<ExamFile[]> {
+    const ref = await this.refData();
+    const pool = this.options.pool;
+    if (!pool) return work.map((w) => ({ importId: w.id, result: processTrt(w.bytes, w.transforms, ref) }));
+    const results = await pool.parse(work.map((w) => ({ id: w.id, bytes: w.bytes, transforms: w.transforms })));
+    return results.map((r) => ({ importId: r.id, result: r.result }));
+  }
+
+  /** One transaction per batch; if it fails, each file alone, so one bad file cannot sink the rest. */
+  private async loadWithFallback(files: readonly ExamFile[]): Promise<ImportOutcome[]> {
+    try {
+      return await this.withRetry(() => loadExamBatch(this.cers.db, files));
+    } catch (error) {
+      if (files.length === 1)
+        return this.failed(
+          files.map((f) => f.importId),
+          error,
+        );
+      this.options.logger?.warn({ err: error, files: files.length }, 'exam batch failed; retrying files one by one');
+      const out: ImportOutcome[] = [];
+      for (const f of files) {
+        try {
+          out.push(...(await this.withRetry(() => loadExamBatch(this.cers.db, [f]))));
+        } catch (e) {
+          out.push(...(await this.failed([f.importId], e)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Deadlocks and serialization failures are transient: try again a few times. */
+  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 4 || (code !== '40P01' && code !== '40001')) throw error;
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+      }
+    }
+  }
+
+  private async failed(ids: readonly number[], error: unknown): Promise<ImportOutcome[]> {
+    this.options.logger?.error({ err: error, importIds: ids }, 'import failed with an internal error');
+    const message = `Internal error while importing: ${(error as Error).message ?? String(error)}. The file is kept; re-run it with cers import --retry.`;
+    return this.finishEach(ids.map((id) => ({ id, status: 'FAILED' as FinalStatus, message })));
+  }
+
+  /** Writes outcomes for files that are still ACCEPTED. */
+  private async finishEach(outcomes: readonly ImportOutcome[]): Promise<ImportOutcome[]> {
+    return this.cers.db.transaction().execute(async (trx) => {
+      const claimed = await claimAccepted(
+        trx,
+        outcomes.map((o) => o.id),
+      );
+      const mine = outcomes.filter((o) => claimed.has(o.id));
+      await finishImports(trx, mine);
+      return mine;
+    });
+  }
+
+  private async processOther(w: Work): Promise<ImportOutcome[]> {
+    const processor = (this.options.processors ?? DEFAULT_PROCESSORS)[w.content];
+    if (!processor) return this.finishEach([{ id: w.id, status: 'INVALID', message: `No importer for ${w.content} files` }]);
+    const principal = w.creatorId === null ? undefined : await findPrincipal(this.cers.db, w.creatorId);
+    try {
+      const outcomes = await this.withRetry(() =>
+        this.cers.db.transaction().execute(async (trx) => {
+          const claimed = await claimAccepted(trx, [w.id]);
+          if (!claimed.has(w.id)) return [];
+          await sql`savepoint content`.execute(trx);
+          const outcome = await processor(trx, Buffer.from(w.bytes.buffer, w.bytes.byteOffset, w.bytes.length), {
+            importId: w.id,
+            filename: w.filename,
+            principal,
+            now: new Date(),
+          });
+          // A rejected file leaves nothing behind but its status.
+          if (outcome.status !== 'PROCESSED' && outcome.status !== 'NO_UPDATE') await sql`rollback to savepoint content`.execute(trx);
+          const row: ImportOutcome = { id: w.id, status: outcome.status, message: outcome.message, warnings: outcome.warnings ?? null };
+          await finishImports(trx, [row]);
+          return [row];
+        }),
+      );
+      if (outcomes.some((o) => o.status === 'PROCESSED')) this.invalidate();
+      return outcomes;
+    } catch (error) {
+      return this.failed([w.id], error);
+    }
+  }
+}
