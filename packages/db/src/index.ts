@@ -30,6 +30,7 @@ export {
   findPasswordResetUser,
   type OidcRequest,
   pruneLoginAttempts,
+  pruneSignInData,
   recentLoginFailures,
   recordLoginAttempt,
   setUserLock,

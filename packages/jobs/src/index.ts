@@ -9,3 +9,4 @@ export {
   runReportMaintenance,
 } from './printable-report.job.js';
 export { type JobDefinition, type JobQueue, startJobs } from './queue.js';
+export { SIGN_IN_MAINTENANCE_JOB, signInMaintenanceJob } from './sign-in-maintenance.job.js';

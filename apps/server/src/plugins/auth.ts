@@ -7,7 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export const SESSION_COOKIE = 'cers_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** A route as registered (method + URL pattern); the access matrix test enumerates these. */
+export type RegisteredRoute = { method: string; url: string };
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered after the auth plugin, i.e. every route of the app's API and pages. */
+    routeCatalog: RegisteredRoute[];
+  }
   interface FastifyContextConfig {
     /**
      * Skip the CSRF header check for this route (sign-in endpoints that start a session: they
@@ -45,6 +52,11 @@ async function auth(app: FastifyInstance): Promise<void> {
   app.decorateRequest('sessionId', undefined);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('sessionExpiresAt', undefined);
+  const catalog: RegisteredRoute[] = [];
+  app.decorate('routeCatalog', catalog);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) catalog.push({ method, url: route.url });
+  });
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LOCKOUT_POLICY } from '@cers/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
-import { hashToken } from './sessions.js';
+import { deleteExpiredSessions, hashToken } from './sessions.js';
 
 type Db = Kysely<Database>;
 
@@ -141,4 +141,24 @@ export async function takeOidcRequest(db: Db, state: string, now: Date = new Dat
     .executeTakeFirst();
   if (!row || row.expiresAt.getTime() <= now.getTime()) return undefined;
   return { codeVerifier: row.codeVerifier, nonce: row.nonce, returnTo: row.returnTo };
+}
+
+/**
+ * Housekeeping of sign-in data: ended sessions, expired SSO requests, used or expired reset tokens
+ * (after a week), and sign-in attempts older than the retention (kept for security reviews).
+ */
+export async function pruneSignInData(
+  db: Db,
+  args: { now?: Date; attemptRetentionDays?: number } = {},
+): Promise<{ sessions: number; oidcRequests: number; resetTokens: number; loginAttempts: number }> {
+  const now = args.now ?? new Date();
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const sessions = await deleteExpiredSessions(db, now);
+  const oidc = await db.deleteFrom('oidcRequests').where('expiresAt', '<', now).executeTakeFirst();
+  const tokens = await db
+    .deleteFrom('passwordResetTokens')
+    .where((eb) => eb.or([eb('expiresAt', '<', weekAgo), eb('usedAt', '<', weekAgo)]))
+    .executeTakeFirst();
+  const loginAttempts = await pruneLoginAttempts(db, new Date(now.getTime() - (args.attemptRetentionDays ?? 90) * 86_400_000));
+  return { sessions, oidcRequests: Number(oidc.numDeletedRows), resetTokens: Number(tokens.numDeletedRows), loginAttempts };
 }
