@@ -130,14 +130,15 @@ async function buildIsrFile(deps: RunReportDeps, ctx: RunContext): Promise<Built
       models.length === 0
         ? Promise.resolve(null)
         : deps.pool.render(models, { title: ctx.name, language: params.language, author: 'CERS' });
-    inFlight.push(
-      task.then(async (r) => {
-        done += count;
-        await updateReportProgress(deps.db, { id: ctx.reportId, progress: done, total: candidates.length });
-        await deps.onChunk?.({ done, total: candidates.length });
-        return r;
-      }),
-    );
+    const settled = task.then(async (r) => {
+      done += count;
+      await updateReportProgress(deps.db, { id: ctx.reportId, progress: done, total: candidates.length });
+      await deps.onChunk?.({ done, total: candidates.length });
+      return r;
+    });
+    // Awaited in order below; until then a failure must not count as an unhandled rejection.
+    settled.catch(() => undefined);
+    inFlight.push(settled);
     if (inFlight.length >= maxAhead) results.push(await (inFlight.shift() as Promise<RenderedPdf | null>));
   }
   for (const p of inFlight) results.push(await p);
