@@ -17,6 +17,7 @@ import { oidcRoutes } from './routes/auth/oidc.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { reportRoutes } from './routes/reports/reports.routes.js';
+import { sandboxRoutes } from './routes/sandbox/sandbox.routes.js';
 import { resultsRoutes } from './routes/results/results.routes.js';
 import { groupRoutes } from './routes/groups/groups.routes.js';
 import { schoolRoutes } from './routes/schools/schools.routes.js';
@@ -54,6 +55,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(oidcRoutes);
   await app.register(auditRoutes);
+  await app.register(sandboxRoutes);
   await app.register(studentRoutes);
   await app.register(groupRoutes);
   await app.register(schoolRoutes);
