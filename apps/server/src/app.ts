@@ -14,12 +14,12 @@ import { securityPlugin } from './plugins/security.js';
 import { auditRoutes } from './routes/audit/audit.routes.js';
 import { authRoutes } from './routes/auth/auth.routes.js';
 import { oidcRoutes } from './routes/auth/oidc.routes.js';
+import { groupRoutes } from './routes/groups/groups.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { reportRoutes } from './routes/reports/reports.routes.js';
-import { sandboxRoutes } from './routes/sandbox/sandbox.routes.js';
 import { resultsRoutes } from './routes/results/results.routes.js';
-import { groupRoutes } from './routes/groups/groups.routes.js';
+import { sandboxRoutes } from './routes/sandbox/sandbox.routes.js';
 import { schoolRoutes } from './routes/schools/schools.routes.js';
 import { studentRoutes } from './routes/students/students.routes.js';
 
