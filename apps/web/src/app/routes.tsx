@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AuditPage } from '../pages/admin/audit/audit-page';
 import { HomePage } from '../pages/home/home-page';
+import { MyReportsPage } from '../pages/reports/my-reports-page';
 import { ResetPasswordPage } from '../pages/reset-password/reset-password-page';
 import { SandboxPage } from '../pages/sandbox/sandbox-page';
 import { SignInPage } from '../pages/signin/signin-page';
@@ -17,4 +18,5 @@ export const ROUTES: AppRoute[] = [
   { path: '/sandbox', element: <SandboxPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/admin/audit', element: <AuditPage /> },
+  { path: '/reports', element: <MyReportsPage /> },
 ];
