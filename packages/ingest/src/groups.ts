@@ -102,10 +102,10 @@ export async function importGroups(db: Db, bytes: Buffer, ctx: ProcessContext): 
     }
     if (ssid.length > 65) fail(row.line, 'student_ssid is longer than 65 characters');
     if (login.length > 255) fail(row.line, 'group_user_login is longer than 255 characters');
-    if (failures.length > before) continue;
+    // Contiguity is checked on every row that names a school and group, valid or not.
     const schoolKey = schoolId.toLowerCase();
     const groupKey = `${schoolKey}|${name.toLowerCase()}|${yearText}`;
-    if (schoolKey !== currentSchool) {
+    if (schoolKey !== '' && schoolKey !== currentSchool) {
       if (doneSchools.has(schoolKey)) {
         fail(row.line, `school [${schoolId}] is out-of-order: sort CSV by school, group, year`);
         continue;
@@ -113,7 +113,7 @@ export async function importGroups(db: Db, bytes: Buffer, ctx: ProcessContext): 
       if (currentSchool !== undefined) doneSchools.add(currentSchool);
       currentSchool = schoolKey;
     }
-    if (groupKey !== currentGroup) {
+    if (schoolKey !== '' && name !== '' && groupKey !== currentGroup) {
       if (doneGroups.has(groupKey)) {
         fail(row.line, `group [${name}] is out-of-order: sort CSV by school, group, year`);
         continue;
@@ -121,6 +121,7 @@ export async function importGroups(db: Db, bytes: Buffer, ctx: ProcessContext): 
       if (currentGroup !== undefined) doneGroups.add(currentGroup);
       currentGroup = groupKey;
     }
+    if (failures.length > before) continue;
     const g = groups.get(groupKey) ?? { name, schoolKey, schoolYear: Number(yearText), subject: undefined, students: [], users: [] };
     if (subject !== undefined) {
       if (g.subject !== undefined && g.subject !== subject) fail(row.line, `group [${name}] subject may not be redefined`);

@@ -14,8 +14,9 @@ type Table = {
   count: number;
   mean: number;
   sd: number | null;
-  min: number;
-  max: number;
+  /** Blank in the file ⇒ the table's own score range (formats.md §9: the doc's configured defaults). */
+  min: number | null;
+  max: number | null;
   ranks: Rank[];
   line: number;
 };
@@ -73,8 +74,8 @@ export function readNorms(bytes: Uint8Array, errors: ErrorCollector): Table[] {
         count: num(r.count) ?? Number.NaN,
         mean: num(r.mean) ?? Number.NaN,
         sd: num(r.standard_deviation),
-        min: num(r.min_score) ?? Number.NaN,
-        max: num(r.max_score) ?? Number.NaN,
+        min: num(r.min_score),
+        max: num(r.max_score),
         ranks: [],
         line: row.line,
       };
@@ -88,14 +89,9 @@ export function readNorms(bytes: Uint8Array, errors: ErrorCollector): Table[] {
         ['mean', t.mean],
         ['min_score', t.min],
         ['max_score', t.max],
+        ['standard_deviation', t.sd],
       ] as const) {
-        if (Number.isNaN(v)) errors.add(el(f), r[f], 'value must be a number');
-      }
-      if (t.sd !== null && Number.isNaN(t.sd)) errors.add(el('standard_deviation'), r.standard_deviation, 'value must be a number');
-      if (!Number.isNaN(t.min) && !Number.isNaN(t.max) && t.min >= t.max) {
-        errors.add(el('min_score'), r.min_score, `min score ${javaDouble(t.min)} must be less than max score ${javaDouble(t.max)}`);
-      } else if (!Number.isNaN(t.mean) && (t.mean < t.min || t.mean > t.max)) {
-        errors.add(el('mean'), r.mean, `mean ${javaDouble(t.mean)} must be between ${javaDouble(t.min)} and ${javaDouble(t.max)}`);
+        if (v !== null && Number.isNaN(v)) errors.add(el(f), r[f], 'value must be a number');
       }
       tables.push(t);
       current = t;
@@ -116,17 +112,26 @@ export function readNorms(bytes: Uint8Array, errors: ErrorCollector): Table[] {
       errors.add(el('percentile_rank'), rankText, `rank ${rank} must be greater than previous rank ${prev.rank}`);
     if (prev && score < prev.score)
       errors.add(el('score'), scoreText, `score ${javaDouble(score)} must not be less than previous score ${javaDouble(prev.score)}`);
-    if (score < current.min || score > current.max)
-      errors.add(
-        el('score'),
-        scoreText,
-        `score ${javaDouble(score)} must be between ${javaDouble(current.min)} and ${javaDouble(current.max)}`,
-      );
     current.ranks.push({ rank, score });
   }
   for (const t of tables)
     if (t.ranks.length < 3) errors.add(`line ${t.line} percentile_rank`, String(t.ranks.length), 'a table needs at least 3 ranks');
   return tables;
+}
+
+/** min < max, mean and every score within [min, max] (after defaults). */
+function checkRange(t: Table, min: number, max: number, errors: ErrorCollector): void {
+  const el = (f: string) => `line ${t.line} ${f}`;
+  if (min >= max) {
+    errors.add(el('min_score'), String(min), `min score ${javaDouble(min)} must be less than max score ${javaDouble(max)}`);
+    return;
+  }
+  if (t.mean < min || t.mean > max)
+    errors.add(el('mean'), String(t.mean), `mean ${javaDouble(t.mean)} must be between ${javaDouble(min)} and ${javaDouble(max)}`);
+  for (const r of t.ranks) {
+    if (r.score < min || r.score > max)
+      errors.add(el('score'), String(r.score), `score ${javaDouble(r.score)} must be between ${javaDouble(min)} and ${javaDouble(max)}`);
+  }
 }
 
 /**
@@ -141,10 +146,18 @@ export async function importNorms(db: Db, bytes: Buffer, ctx: ProcessContext): P
   const asmts = ids.length
     ? await db.selectFrom('assessments').select(['id', 'naturalId']).where(sql`lower(natural_id)`, 'in', ids).execute()
     : [];
+  const byId = new Map(asmts.map((a) => [a.naturalId.toLowerCase(), a]));
   const asmtId = new Map(asmts.map((a) => [a.naturalId.toLowerCase(), a.id]));
   for (const t of tables) {
-    if (!asmtId.has(t.assessmentId.toLowerCase()))
+    const a = byId.get(t.assessmentId.toLowerCase());
+    if (!a) {
       errors.add(`line ${t.line} assessment_id`, t.assessmentId, `Missing assessment with natural id of ${t.assessmentId}`);
+      continue;
+    }
+    // Blank bounds (RDW: "configured defaults"): the table's own range, so the scores always fit.
+    t.min ??= Math.min(t.mean, t.ranks[0]?.score ?? t.mean);
+    t.max ??= Math.max(t.mean, t.ranks[t.ranks.length - 1]?.score ?? t.mean);
+    checkRange(t, t.min, t.max, errors);
   }
   if (!errors.ok) return { status: 'BAD_DATA', message: errors.toJson() };
   let created = 0;
@@ -175,7 +188,14 @@ export async function importNorms(db: Db, bytes: Buffer, ctx: ProcessContext): P
       tableId = same.id;
       await db
         .updateTable('percentileTables')
-        .set({ count: t.count, mean: t.mean, standardDeviation: t.sd, minScore: t.min, maxScore: t.max, importId: ctx.importId })
+        .set({
+          count: t.count,
+          mean: t.mean,
+          standardDeviation: t.sd,
+          minScore: t.min as number,
+          maxScore: t.max as number,
+          importId: ctx.importId,
+        })
         .where('id', '=', tableId)
         .execute();
       await db.deleteFrom('percentileRanks').where('percentileTableId', '=', tableId).execute();
@@ -191,8 +211,8 @@ export async function importNorms(db: Db, bytes: Buffer, ctx: ProcessContext): P
             count: t.count,
             mean: t.mean,
             standardDeviation: t.sd,
-            minScore: t.min,
-            maxScore: t.max,
+            minScore: t.min as number,
+            maxScore: t.max as number,
             importId: ctx.importId,
           })
           .returning('id')
