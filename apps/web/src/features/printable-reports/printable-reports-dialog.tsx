@@ -45,10 +45,23 @@ export function reportTarget(t: PrintTarget): ReportTarget | null {
   }
 }
 
+/** "Last, First" → "First Last": report names cannot hold commas (nor < > : ; ? " * | \\ /). */
+export function studentReportName(displayName: string): string {
+  const [last, first] = displayName.split(',').map((p) => p.trim());
+  return first ? `${first} ${last}` : displayName.trim();
+}
+
 function defaultName(t: PrintTarget): string {
-  if (t.kind === 'student') return t.displayName;
-  if (t.kind === 'school' && t.grade) return `${t.name} Grade ${t.grade === 'KG' ? 'K' : Number(t.grade)}`;
-  return t.name;
+  const name =
+    t.kind === 'student'
+      ? studentReportName(t.displayName)
+      : t.kind === 'school' && t.grade
+        ? `${t.name} Grade ${t.grade === 'KG' ? 'K' : Number(t.grade)}`
+        : t.name;
+  return name
+    .replace(/[<>:;,?"*|\\/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const TYPE_ORDER = ['sum', 'ica', 'iab', 'fiab', 'ia'];
@@ -149,7 +162,7 @@ export function PrintableReportsDialog({
 
   const error = create.error instanceof ApiError ? create.error.message : create.error ? 'The report could not be created.' : null;
   return (
-    <Modal opened={opened} onClose={onClose} title="Printable Reports" size="lg">
+    <Modal opened={opened} onClose={onClose} title="Printable Reports" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

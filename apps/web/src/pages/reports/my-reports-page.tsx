@@ -10,8 +10,8 @@ const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeSty
 /** Black-and-white-safe status: the word always shows; the badge style only repeats it. */
 function StatusCell({ report }: { report: Report }) {
   const label = STATUS_LABELS[report.status];
-  const variant = report.status === 'completed' ? 'filled' : report.status === 'failed' ? 'outline' : 'light';
-  const color = report.status === 'failed' ? 'red' : report.status === 'completed' ? 'green' : 'gray';
+  const variant = report.status === 'completed' ? 'filled' : 'outline';
+  const color = report.status === 'failed' ? 'red.9' : 'dark';
   return (
     <Stack gap={4}>
       <Badge variant={variant} color={color} data-testid="report-status">
@@ -103,7 +103,7 @@ export function MyReportsPage() {
         </Button>
       </Group>
       {created !== undefined && (
-        <Alert color="blue" title="Creating report">
+        <Alert variant="default" title="Creating report">
           Your report is being created. Its Status changes to Completed when it is ready; then select its name and choose Download Report
           Data.
         </Alert>
