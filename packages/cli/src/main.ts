@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { exportCommand } from './commands/export.js';
 import { migrateCommand } from './commands/migrate.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { serveCommand } from './commands/serve.js';
@@ -13,5 +14,6 @@ program.addCommand(migrateCommand());
 program.addCommand(serveCommand());
 program.addCommand(userCommand());
 program.addCommand(sandboxCommand());
+program.addCommand(exportCommand());
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,24 @@
 export { groupResultsCsv } from './csv/group-results-csv.js';
+export {
+  EXAM_EXPORT_COLUMNS,
+  type ExamExportFilters,
+  type ExamExportRow,
+  type ExamExportScope,
+  type ExportScore,
+  type ExportTrait,
+  exportScopeOf,
+  OPERATOR_EXPORT_SCOPE,
+  streamExamExport,
+} from './export/exam-export.js';
+export {
+  type ExportFormat,
+  examExportCsv,
+  examExportCsvHeader,
+  examExportCsvLine,
+  examExportJson,
+  formatExamExport,
+  parseExamExportCsv,
+} from './export/format.js';
 export { reportStrings } from './i18n/index.js';
 export { REPORT_LANGUAGES, type ReportLanguage, type ReportStrings } from './i18n/strings.js';
 export { isrInputsFromData } from './isr/isr-data.js';

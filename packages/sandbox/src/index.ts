@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { DISTRICT_PROFILE } from './profiles/district.js';
 import { generateFull, type OnProgress } from './profiles/full.js';
 import { SANDBOX_PROFILE, SANDBOX_SEED } from './profiles/sandbox.js';
+import { generateState } from './profiles/state.js';
 import type { GenerateSummary } from './write/counts.js';
 
 export {
@@ -18,10 +19,16 @@ export { SANDBOX_SEED, SANDBOX_YEARS } from './profiles/sandbox.js';
 export { hashSeed, mix32, Rng, rngFor } from './random.js';
 export type { GenerateSummary } from './write/counts.js';
 
-export const PROFILES = ['sandbox', 'district'] as const;
+export const PROFILES = ['sandbox', 'district', 'state'] as const;
 export type Profile = (typeof PROFILES)[number];
 
-export type GenerateOptions = { profile: Profile; seed: number; onProgress?: OnProgress };
+export type GenerateOptions = {
+  profile: Profile;
+  seed: number;
+  onProgress?: OnProgress;
+  /** State profile only: a fraction of the full size (0.01 = 10 districts, 100 schools, ~30,000 students). */
+  scale?: number;
+};
 
 /**
  * Generates a profile into an empty, migrated database. Same seed ⇒ identical data (no clock, no
@@ -34,6 +41,11 @@ export async function generate(cers: CersDb, options: GenerateOptions): Promise<
       return generateFull(cers, SANDBOX_PROFILE, options.seed, options.onProgress);
     case 'district':
       return generateFull(cers, DISTRICT_PROFILE, options.seed, options.onProgress);
+    case 'state':
+      return generateState(cers, options.seed, {
+        scale: options.scale ?? 1,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
     default: {
       const never: never = options.profile;
       return never;

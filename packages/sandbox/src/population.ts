@@ -23,7 +23,7 @@ export type StudentPlan = {
   gender: Gender;
   ethnicities: readonly EthnicityCode[];
   languageCode: string;
-  /** Grade in the current school year (0 = KG). */
+  /** Grade in the current school year (0 = KG; 13 and above: graduated that many years minus 12 ago). */
   currentGrade: number;
   /** First school year (ending year) in the district. */
   firstYear: number;
@@ -88,9 +88,10 @@ export function bandOf(grade: number): Band {
   return 'high';
 }
 
-/** Is the student enrolled in the district in that school year? */
+/** Is the student enrolled in the district in that school year? (Alumni left after grade 12.) */
 export function enrolled(student: StudentPlan, year: number): boolean {
-  return year >= student.firstYear && gradeIn(student, year) >= 0;
+  const grade = gradeIn(student, year);
+  return year >= student.firstYear && grade >= 0 && grade <= 12;
 }
 
 function birthday(rng: Rng, currentGrade: number): string {
@@ -165,7 +166,8 @@ export function makeStudent(input: StudentInput): StudentPlan {
   };
   // Most students were here from kindergarten or from the first generated year; some moved in later.
   const earliest = Math.max(input.fromYear, CURRENT_YEAR - input.currentGrade);
-  const firstYear = rng.bool(0.82) ? earliest : rng.int(earliest, CURRENT_YEAR);
+  const latest = Math.min(CURRENT_YEAR, CURRENT_YEAR - input.currentGrade + 12); // alumni: their grade-12 year
+  const firstYear = rng.bool(0.82) ? earliest : rng.int(earliest, Math.max(earliest, latest));
   const englishAtEntry =
     entryElas === 'EL' ? clamp(rng.normal(-1.4 + Math.min(gradeAtFirst(input, firstYear), 6) * 0.05, 0.7), -3, 0.8) : 0;
   const yearsToReclass = Math.ceil((1.1 - englishAtEntry) / 0.42 + rng.normal(0.6, 1.2));

@@ -27,8 +27,10 @@ export type Layout = {
   districts: readonly DistrictPlan[];
   schools: readonly SchoolPlan[];
   years: readonly number[];
-  /** Students per current grade (index 0 = KG). */
+  /** Students per current grade (index 0 = KG; 13+ = alumni who graduated grade − 12 years ago). */
   studentsPerGrade: (grade: number, rng: Rng) => number;
+  /** Highest "current grade" generated: 12 + the number of alumni cohorts kept. */
+  maxGrade: number;
   /** Home schools per band for a new student. */
   homeSchools: (rng: Rng) => Record<Band, number>;
   ssid: (index: number) => string;
@@ -64,7 +66,7 @@ export function buildStudents(layout: Layout, seed: number): StudentPlan[] {
     });
     students.push(override(base));
   }
-  for (let grade = 0; grade <= 12; grade++) {
+  for (let grade = 0; grade <= layout.maxGrade; grade++) {
     const n = layout.studentsPerGrade(grade, countRng);
     for (let i = 0; i < n; i++) {
       const index = students.length;

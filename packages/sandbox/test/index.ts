@@ -9,7 +9,7 @@
  * as a template database cers_sandbox_tpl_<hash> that each call copies (CREATE DATABASE … TEMPLATE).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CersDb, MIGRATIONS_DIR, migrate, openDb, wrapPglite } from '@cers/db';
@@ -38,7 +38,11 @@ export function sandboxHash(seed = SANDBOX_SEED): string {
   const h = createHash('sha1');
   addTree(h, MIGRATIONS_DIR);
   addTree(h, join(ROOT, 'packages', 'sandbox', 'src'));
-  addTree(h, join(ROOT, 'packages', 'domain', 'src'));
+  // The domain rules the generator uses (other domain files do not change its output).
+  for (const f of ['registry', 'levels', 'scoring', 'measures', 'writing', 'grades', 'years', 'demographics']) {
+    const path = join(ROOT, 'packages', 'domain', 'src', `${f}.ts`);
+    if (existsSync(path)) h.update(f).update(readFileSync(path));
+  }
   addTree(h, join(ROOT, 'packages', 'db', 'src', 'writers'));
   h.update(readFileSync(join(ROOT, 'packages', 'db', 'src', 'bulk.ts')));
   h.update(String(seed));
@@ -46,6 +50,17 @@ export function sandboxHash(seed = SANDBOX_SEED): string {
 }
 
 let pgliteImage: Promise<Blob> | undefined;
+
+const STALE_MS = 2 * 3_600_000;
+
+/** Removes images of older sources (kept two hours: a concurrent run may still use one). */
+function pruneImages(keep: string): void {
+  for (const name of readdirSync(CACHE_DIR)) {
+    const path = join(CACHE_DIR, name);
+    if (path === keep || !name.startsWith('sandbox-')) continue;
+    if (Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+  }
+}
 
 async function buildPgliteImage(): Promise<Blob> {
   const file = join(CACHE_DIR, `sandbox-${sandboxHash()}.tar.gz`);
@@ -60,6 +75,7 @@ async function buildPgliteImage(): Promise<Blob> {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, file); // atomic: concurrent workers never read half a file
+    pruneImages(file);
     return new Blob([bytes]);
   } finally {
     await cers.close();
@@ -94,8 +110,14 @@ async function ensureTemplate(): Promise<string> {
       await admin.query('select pg_advisory_lock(424243)');
       const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
       if (exists.rowCount === 0) {
-        const old = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'cers_sandbox_tpl_%'");
-        for (const row of old.rows) await admin.query(`drop database if exists ${row.datname}`).catch(() => undefined);
+        // Templates of older sources, built more than two hours ago (a concurrent run may use a recent one).
+        const old = await admin.query<{ datname: string; note: string | null }>(
+          "select datname, shobj_description(oid, 'pg_database') as note from pg_database where datname like 'cers_sandbox_tpl_%'",
+        );
+        for (const row of old.rows) {
+          const built = Number(/built (\d+)/.exec(row.note ?? '')?.[1] ?? 0);
+          if (Date.now() - built > STALE_MS) await admin.query(`drop database if exists ${row.datname}`).catch(() => undefined);
+        }
         const building = `${name}_building`;
         await admin.query(`drop database if exists ${building}`);
         await admin.query(`create database ${building}`);
@@ -107,6 +129,7 @@ async function ensureTemplate(): Promise<string> {
           await cers.close();
         }
         await admin.query(`alter database ${building} rename to ${name}`);
+        await admin.query(`comment on database ${name} is 'cers sandbox template built ${Date.now()}'`);
       }
     } finally {
       await admin.query('select pg_advisory_unlock(424243)').catch(() => undefined);
@@ -147,6 +170,13 @@ async function openPostgres(): Promise<CersDb> {
       await dropper.end();
     },
   };
+}
+
+/** Writes a PGlite data directory holding the sandbox profile (for a `cers` process with DATA_DIR). */
+export async function writeSandboxDataDir(dataDir: string): Promise<void> {
+  pgliteImage ??= buildPgliteImage();
+  const instance = await PGlite.create({ dataDir, loadDataDir: await pgliteImage });
+  await instance.close();
 }
 
 /** A fresh, private database holding the sandbox profile (close it when done). */

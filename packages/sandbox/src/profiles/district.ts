@@ -45,7 +45,9 @@ export const DISTRICT_PROFILE: FullProfile = {
     districts: [{ index: 0, naturalId: '98980010000000', name: 'Grand Valley Unified School District' }],
     schools: schools(),
     years: [2022, 2023, 2024, 2025, 2026],
-    studentsPerGrade: (_grade, rng) => rng.int(4500, 4730),
+    // ~60,000 current students (~4,600 per grade) and the four classes that graduated since 2021–22.
+    studentsPerGrade: (grade, rng) => (grade <= 12 ? rng.int(4500, 4730) : rng.int(4300, 4500)),
+    maxGrade: 16,
     homeSchools: (rng) => {
       const elementary = rng.int(0, ELEMENTARY - 1);
       const middle = ELEMENTARY + Math.floor((elementary * MIDDLE) / ELEMENTARY);

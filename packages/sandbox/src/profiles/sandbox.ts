@@ -124,7 +124,10 @@ export const SANDBOX_LAYOUT: Layout = {
     { index: 2, districtIndex: 0, naturalId: SAMPLE_SCHOOLS.high.naturalId, name: SAMPLE_SCHOOLS.high.name, band: 'high' },
   ],
   years: SANDBOX_YEARS,
-  studentsPerGrade: (_grade, rng) => rng.int(108, 122),
+  // About 1,500 students: ~92 per grade today and ~50 per graduated class since 2018–19, so
+  // prior years have high-school students too.
+  studentsPerGrade: (grade, rng) => (grade <= 12 ? rng.int(88, 96) : rng.int(45, 55)),
+  maxGrade: 19,
   homeSchools: () => ({ elementary: 0, middle: 1, high: 2 }),
   // Generated SSIDs start with 7 (the documents' six start with 1, 3, 4 and 6): a bijection of the index.
   ssid: (index) => `7${String((index * 7919 + 104_729) % 1_000_000_000).padStart(9, '0')}`,
