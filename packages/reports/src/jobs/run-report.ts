@@ -100,7 +100,9 @@ type Built = { bytes: Buffer; contentType: string; extension: string; studentIds
  */
 async function buildIsrFile(deps: RunReportDeps, ctx: RunContext): Promise<Built | null> {
   const { params, candidates } = ctx;
-  const size = deps.chunkSize ?? Math.max(5, Math.min(40, Math.ceil(candidates.length / (deps.pool.size * 4))));
+  // Each chunk is one PDF document (fonts parsed and subset once per document), so chunks are
+  // large; there are still at least two per worker so loading overlaps rendering.
+  const size = deps.chunkSize ?? Math.max(5, Math.min(100, Math.ceil(candidates.length / (deps.pool.size * 2))));
   const chunks = chunked(candidates, size);
   const inFlight: Promise<RenderedPdf | null>[] = [];
   const included: number[] = [];

@@ -570,6 +570,8 @@ export async function renderIsrDocument(models: readonly IsrModel[], options: Re
     displayTitle: true,
     lang,
     compress: true,
+    // No default font: pdfkit would otherwise parse Helvetica's metrics for every document.
+    font: '',
     info: { Title: options.title, Author: options.author ?? 'CERS', Subject: 'Individual Student Report', Creator: 'CERS' },
   });
   doc.registerFont('Regular', fonts.regular);
