@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { IsrIndicator, IsrModel, IsrRow, IsrSection, ScaleGraphic } from '../isr/isr-model.js';
-import { loadFonts } from './fonts.js';
+import { registerReportFonts } from './font-cache.js';
 
 /**
  * pdfkit renderer for ISR view models: Letter paper, black and white (grays, hatching and
@@ -558,7 +558,6 @@ function drawFooters(doc: Doc, models: readonly IsrModel[], pageCounts: readonly
  * Used by the render worker for a chunk of students; chunks are merged by mergePdfs().
  */
 export async function renderIsrDocument(models: readonly IsrModel[], options: RenderOptions): Promise<RenderedPdf> {
-  const fonts = loadFonts();
   const lang = options.language === 'es' ? 'es-US' : 'en-US';
   const doc = new PDFDocument({
     size: 'LETTER',
@@ -574,8 +573,7 @@ export async function renderIsrDocument(models: readonly IsrModel[], options: Re
     font: '',
     info: { Title: options.title, Author: options.author ?? 'CERS', Subject: 'Individual Student Report', Creator: 'CERS' },
   });
-  doc.registerFont('Regular', fonts.regular);
-  doc.registerFont('Bold', fonts.bold);
+  registerReportFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
