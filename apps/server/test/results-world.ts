@@ -293,6 +293,13 @@ export async function seedResultsWorld(cers: CersDb) {
     studentIds: students,
     teacherIds: [teacher],
   });
+  const elaOnly = await seedGroup(db, {
+    schoolId: school,
+    districtId: district,
+    name: 'ELA Intervention',
+    subjects: ['ELA'],
+    studentIds: students.slice(0, 12),
+  });
   const userGroup = await db
     .insertInto('userGroups')
     .values({ userId: teacher, name: 'Readers', subjects: null })
@@ -417,6 +424,7 @@ export async function seedResultsWorld(cers: CersDb) {
     users: { teacher, otherTeacher, siteAdmin, otherSiteAdmin, leaAdmin, aggregateViewer },
     students,
     group,
+    elaOnly,
     userGroup: userGroup.id,
   };
 }

@@ -41,6 +41,11 @@ describe('instructional resources resolution', () => {
     expect(resolveResources(rows, 'tools_for_teachers', ctx).map((x) => x.id)).toEqual([3]);
     expect(resolveResources(rows, 'district', { ...ctx, targetId: 7 }).map((x) => x.id)).toEqual([4]);
   });
+  it('lists every level-specific link when the context has no level (assessment card)', () => {
+    const rows = [r({ id: 1, performanceLevel: 1 }), r({ id: 2, performanceLevel: 3 }), r({ id: 3 })];
+    const { performanceLevel: _level, ...noLevel } = ctx;
+    expect(resolveResources(rows, 'district', noLevel).map((x) => x.id)).toEqual([1, 2, 3]);
+  });
   it('accepts only http(s) URLs', () => {
     expect(isResourceUrl('https://example.org/a')).toBe(true);
     expect(isResourceUrl('http://example.org')).toBe(true);

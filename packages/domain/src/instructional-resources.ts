@@ -50,7 +50,16 @@ export function resourceMatches(r: ResourceRow, c: ResourceContext): boolean {
   if (!eq(r.assessmentType, c.assessmentType)) return false;
   if (!eq(r.claimCode, c.claimCode)) return false;
   if (r.targetId !== null && r.targetId !== c.targetId) return false;
-  if (r.performanceLevel !== null && r.performanceLevel !== c.performanceLevel) return false;
+  // Without a level in the context (an assessment card), level-specific links all apply: the
+  // button lists one per reporting category, as RDW's Instructional Resources popover does.
+  if (
+    r.performanceLevel !== null &&
+    c.performanceLevel !== null &&
+    c.performanceLevel !== undefined &&
+    r.performanceLevel !== c.performanceLevel
+  ) {
+    return false;
+  }
   return true;
 }
 

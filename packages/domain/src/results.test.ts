@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LEVEL_SCHEMES } from './levels.js';
 import {
   type AssessmentFacts,
+  claimName,
+  defaultSelectedAssessments,
   distractorShares,
   formatScoreWithError,
   itemDifficulty,
@@ -10,6 +12,7 @@ import {
   parseChoices,
   pointsDistribution,
   pointsLabel,
+  reportsProficiency,
   resultsViews,
   scoreDistribution,
   scoreTypes,
@@ -181,5 +184,36 @@ describe('formatting and item helpers', () => {
     expect(d.fullCreditPercent).toBe(33);
     expect(pointsLabel(1)).toBe('1 pt');
     expect(pointsLabel(0)).toBe('0 pts');
+  });
+});
+
+describe('default Selected Assessments', () => {
+  const a = (id: number, subject: string, type: string, students: number, at = '2025-04-01') => ({
+    id,
+    subject,
+    type,
+    students,
+    latestCompletedAt: at,
+  });
+  it('picks one summative: the first of the group’s subjects, most students tested', () => {
+    const list = [a(1, 'Math', 'sum', 30), a(2, 'ELA', 'sum', 3), a(3, 'ELA', 'sum', 28), a(4, 'ELA', 'iab', 30, '2025-05-01')];
+    expect(defaultSelectedAssessments(list, null)).toEqual([3]);
+    expect(defaultSelectedAssessments(list, ['Math'])).toEqual([1]);
+  });
+  it('falls back to the most recent assessment without a summative, and to nothing without results', () => {
+    expect(defaultSelectedAssessments([a(5, 'ELA', 'iab', 10, '2025-01-01'), a(6, 'ELA', 'ica', 10, '2025-03-01')], ['ELA'])).toEqual([6]);
+    expect(defaultSelectedAssessments([], null)).toEqual([]);
+  });
+});
+
+describe('claim names', () => {
+  it('names reporting and organizational claim codes, leaving unknown codes as they are', () => {
+    expect(claimName('ELA', 'SOCK_R')).toBe('Reading');
+    expect(claimName('ELA', '1-it')).toBe('Read Analytically: Informational Text');
+    expect(claimName('Math', '1')).toBe('Concepts and Procedures');
+    expect(claimName('Math', 'SOCK_2')).toBe('Problem Solving and Modeling & Data Analysis');
+    expect(claimName('Science', 'LS')).toBe('LS');
+    expect(reportsProficiency('iab')).toBe(false);
+    expect(reportsProficiency('sum')).toBe(true);
   });
 });

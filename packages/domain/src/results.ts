@@ -296,22 +296,63 @@ export function levelDefsFromJson(value: unknown, fallback: readonly LevelDef[])
 
 export type AssessmentChoice = { id: number; subject: string; type: string; students: number; latestCompletedAt: string };
 
+const SUBJECT_ORDER = ['ELA', 'Math', 'Science', 'Spanish', 'ELPAC'];
+const subjectRank = (s: string) => {
+  const i = SUBJECT_ORDER.findIndex((x) => x.toLowerCase() === s.toLowerCase());
+  return i === -1 ? SUBJECT_ORDER.length : i;
+};
+
 /**
- * The default "Selected Assessments": for each of the group's subjects (null = all) the summative
- * with the most students tested (the grade the group took); without any summative, the most
+ * The default "Selected Assessments" (one card, which the user documents then replace with the
+ * desired assessment): the summative of the group's first subject (ELA, Math, Science, Spanish,
+ * ELPAC order; null = all subjects) with the most students tested; without any summative, the most
  * recently taken assessment.
  */
 export function defaultSelectedAssessments(list: readonly AssessmentChoice[], subjects: readonly string[] | null): number[] {
   const wanted = (s: string) => subjects === null || subjects.some((x) => x.toLowerCase() === s.toLowerCase());
-  const bySubject = new Map<string, AssessmentChoice>();
-  for (const a of list) {
-    if (a.type !== 'sum' || !wanted(a.subject)) continue;
-    const best = bySubject.get(a.subject);
-    if (!best || a.students > best.students || (a.students === best.students && a.latestCompletedAt > best.latestCompletedAt)) {
-      bySubject.set(a.subject, a);
-    }
-  }
-  if (bySubject.size > 0) return [...bySubject.values()].map((a) => a.id);
+  const summatives = list
+    .filter((a) => a.type === 'sum' && wanted(a.subject))
+    .sort(
+      (a, b) =>
+        subjectRank(a.subject) - subjectRank(b.subject) ||
+        b.students - a.students ||
+        b.latestCompletedAt.localeCompare(a.latestCompletedAt) ||
+        a.id - b.id,
+    );
+  if (summatives[0]) return [summatives[0].id];
   const recent = [...list].filter((a) => wanted(a.subject)).sort((a, b) => b.latestCompletedAt.localeCompare(a.latestCompletedAt))[0];
   return recent ? [recent.id] : [];
+}
+
+/**
+ * Claim names for reporting and organizational claim codes (items and targets carry the
+ * organizational ones, e.g. 1-LT; cers-features.md §5.2, RDW claim table). Unknown codes show as is.
+ */
+const CLAIM_NAMES: Record<'ELA' | 'Math', Record<string, string>> = {
+  ELA: {
+    SOCK_R: 'Reading',
+    '1-LT': 'Read Analytically: Literary Text',
+    '1-IT': 'Read Analytically: Informational Text',
+    '2-W': 'Writing',
+    SOCK_LS: 'Listening',
+    '3-L': 'Listen Purposefully',
+    '3-S': 'Speak Purposefully',
+    '4-CR': 'Research/Inquiry',
+  },
+  Math: {
+    '1': 'Concepts and Procedures',
+    SOCK_2: 'Problem Solving and Modeling & Data Analysis',
+    '2': 'Problem Solving',
+    '3': 'Communicating Reasoning',
+    '4': 'Modeling and Data Analysis',
+  },
+};
+export function claimName(subject: string, code: string): string {
+  const table = subject === 'Math' ? CLAIM_NAMES.Math : subject === 'ELA' ? CLAIM_NAMES.ELA : undefined;
+  return table?.[code.trim().toUpperCase()] ?? table?.[code.trim()] ?? code;
+}
+
+/** Interim blocks report a reporting category, not proficiency: no "at or above" figure. */
+export function reportsProficiency(type: string): boolean {
+  return type === 'sum' || type === 'ica';
 }

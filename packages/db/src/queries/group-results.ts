@@ -202,6 +202,7 @@ export type StudentResultRow = {
   achievementLevel: number | null;
   lexile: number | null;
   quantile: number | null;
+  accommodations: string[];
   scores: { code: string; kind: string; scaleScore: number | null; sem: number | null; level: number | null }[];
 };
 
@@ -221,7 +222,7 @@ export async function listStudentResults(
   const { rows } = await sql<StudentResultRow>`
     select x.id as exam_id, x.student_id, st.ssid, st.first_name, st.last_name, x.completed_at, x.session_id, x.enrolled_grade,
       x.school_id, o.name as school_name, x.administration_condition, x.completeness, x.scale_score, x.scale_score_sem,
-      x.achievement_level, x.lexile, x.quantile, ${scores} as scores
+      x.achievement_level, x.lexile, x.quantile, x.accommodations, ${scores} as scores
     from (${latestExams(ref, access, { ids: [assessmentId] })}) x
     join students st on st.id = x.student_id
     join organizations o on o.id = x.school_id

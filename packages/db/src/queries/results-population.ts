@@ -82,13 +82,21 @@ export async function findResultsSchool(db: Db, schoolId: number, grade: string,
   };
 }
 
-/** The population's own restriction on exams (alias e = exams, a = assessments). */
+/**
+ * The population's own restriction on exams (alias e = exams, a = assessments): the group's
+ * members, and only the group's subjects (a Science section shows science results, even when its
+ * teacher may see the same students' ELA results through another group).
+ */
 export function populationFilter(ref: PopulationRef): RawBuilder<SqlBool> {
   switch (ref.kind) {
     case 'group':
-      return sql<SqlBool>`e.student_id in (select m.student_id from student_group_members m where m.group_id = ${ref.groupId})`;
+      return sql<SqlBool>`e.student_id in (select m.student_id from student_group_members m where m.group_id = ${ref.groupId})
+        and exists (select 1 from student_groups pg where pg.id = ${ref.groupId}
+          and (pg.subjects is null or lower(a.subject) = any(select lower(x) from unnest(pg.subjects) x)))`;
     case 'user-group':
-      return sql<SqlBool>`e.student_id in (select m.student_id from user_group_members m where m.user_group_id = ${ref.userGroupId})`;
+      return sql<SqlBool>`e.student_id in (select m.student_id from user_group_members m where m.user_group_id = ${ref.userGroupId})
+        and exists (select 1 from user_groups pg where pg.id = ${ref.userGroupId}
+          and (pg.subjects is null or lower(a.subject) = any(select lower(x) from unnest(pg.subjects) x)))`;
     case 'school':
       return sql<SqlBool>`e.school_id = ${ref.schoolId} and a.grade = ${ref.grade}`;
     default: {
@@ -124,7 +132,7 @@ export function latestExams(ref: PopulationRef, access: ResultsAccess, asmt: Ass
       e.id, e.district_id, e.school_id, e.student_id, e.assessment_id, e.school_year, e.session_id, e.completed_at,
       e.administration_condition, e.completeness, e.scale_score, e.scale_score_sem, e.achievement_level, e.lexile, e.quantile,
       e.enrolled_grade, e.gender, e.ethnicities, e.elas, e.lep, e.iep, e.section504, e.economic_disadvantage, e.migrant,
-      e.military_connected
+      e.military_connected, e.accommodations
     from exams e join assessments a on a.id = e.assessment_id
     where ${visibleExamsWhere(ref, access, asmt)}
     order by e.assessment_id, e.student_id, e.completed_at desc, e.id desc`;

@@ -19,6 +19,7 @@ import {
   notFound,
   RESULTS_VIEW_LABELS,
   type ResourceRow,
+  reportsProficiency,
   resolveResources,
   schoolYearLabel,
   TOOLS_FOR_TEACHERS_HOME,
@@ -133,7 +134,8 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       const assessment = presentAssessment(a, p.ref.kind, studentsTested, null, !p.individual);
       const suppressed = !p.individual && isSuppressed(studentsTested);
       const levels = overallLevelDefs(a);
-      const cutLevel = standardCut(a);
+      // Interim blocks report a category (Below/Near/Above), not proficiency: no "at or above".
+      const cutLevel = reportsProficiency(a.type) ? standardCut(a) : null;
       if (suppressed) {
         return { assessment, suppressed, distribution: null, mean: null, standardCutName: null, subScores: [] };
       }
@@ -370,7 +372,13 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         targetId: q.targetId ?? null,
         performanceLevel: q.level ?? null,
       };
-      const link = (r: (typeof records)[number]) => ({ id: r.id, title: r.title, url: r.url, organizationName: r.organizationName });
+      const link = (r: (typeof records)[number]) => ({
+        id: r.id,
+        title: r.title,
+        url: r.url,
+        organizationName: r.organizationName,
+        performanceLevel: r.performanceLevel,
+      });
       const byId = new Map(records.map((r) => [r.id, r]));
       const pick = (kind: 'district' | 'tools_for_teachers') =>
         resolveResources(rows, kind, ctx).map((r) => link(byId.get(r.id) as (typeof records)[number]));
@@ -378,7 +386,9 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         district: pick('district'),
         toolsForTeachers:
-          tools.length > 0 ? tools : [{ id: null, title: 'Tools for Teachers', url: TOOLS_FOR_TEACHERS_HOME, organizationName: null }],
+          tools.length > 0
+            ? tools
+            : [{ id: null, title: 'Tools for Teachers', url: TOOLS_FOR_TEACHERS_HOME, organizationName: null, performanceLevel: null }],
       };
     },
   );

@@ -123,6 +123,9 @@ export const StudentViewSchema = z.object({
   subScores: z.array(z.object({ code: z.string(), name: z.string() })),
   rows: z.array(
     StudentRefSchema.extend({
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+      accommodations: z.array(z.string()),
       completedAt: z.string(),
       sessionId: z.string().nullable(),
       enrolledGrade: z.string().nullable(),

@@ -17,6 +17,7 @@ import {
   targetMoments,
 } from '@cers/db';
 import {
+  claimName,
   distractorShares,
   ELAS_CODES,
   ETHNICITIES,
@@ -35,7 +36,6 @@ import {
   parseChoices,
   pointsDistribution,
   quantileRange,
-  SB_CLAIMS,
   type ScoreType,
   TARGET_RESULT_LABELS,
   TRAIT_CATEGORIES,
@@ -76,6 +76,9 @@ export async function studentView({ cers, p, a }: Ctx, scoreType: ScoreType): Pr
           studentId: r.studentId,
           ssid: r.ssid,
           name: studentName(r),
+          firstName: r.firstName,
+          lastName: r.lastName,
+          accommodations: r.accommodations ?? [],
           completedAt: new Date(r.completedAt).toISOString(),
           sessionId: r.sessionId,
           enrolledGrade: r.enrolledGrade,
@@ -138,14 +141,6 @@ const SUBGROUP_LABELS: Record<string, Record<string, string>> = {
   elas: ELAS_CODES,
   militaryConnected: MILITARY_CODES,
 };
-
-function claimName(subject: string, code: string): string {
-  const claims = subject === 'Math' ? SB_CLAIMS.Math : SB_CLAIMS.ELA;
-  const found = claims.find((c) => c.code === code);
-  if (found) return found.name;
-  if (subject === 'Math' && (code === '1' || code.startsWith('1-'))) return 'Concepts and Procedures';
-  return code;
-}
 
 export async function targetView({ cers, p, a }: Ctx, dimension: TargetSubgroup): Promise<ViewResult> {
   const dim = (TARGET_SUBGROUPS as readonly string[]).includes(dimension) ? dimension : 'overall';
