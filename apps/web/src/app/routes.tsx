@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { lazyPage } from '../components/lazy-page';
+import { renderStudentPrintableReports } from '../features/printable-reports/slots';
 import { AuditPage } from '../pages/admin/audit/audit-page';
 import { HomePage } from '../pages/home/home-page';
 import { MyReportsPage } from '../pages/reports/my-reports-page';
@@ -12,8 +14,19 @@ import { SignInPage } from '../pages/signin/signin-page';
  */
 export type AppRoute = { path: string; element: ReactNode };
 
+const StudentPage = lazyPage(() => import('../pages/students/student-page').then((m) => m.StudentPage));
+const MyGroupEditPage = lazyPage(() => import('../pages/my-groups/my-group-edit-page').then((m) => m.MyGroupEditPage));
+const AdminGroupsPage = lazyPage(() => import('../pages/admin-groups/admin-groups-page').then((m) => m.AdminGroupsPage));
+const AdminGroupEditPage = lazyPage(() => import('../pages/admin-groups/admin-group-edit-page').then((m) => m.AdminGroupEditPage));
+
 export const ROUTES: AppRoute[] = [
   { path: '/', element: <HomePage /> },
+  { path: '/students/:id', element: <StudentPage renderPrintableReports={renderStudentPrintableReports} /> },
+  { path: '/my-groups/new', element: <MyGroupEditPage /> },
+  { path: '/my-groups/:id/edit', element: <MyGroupEditPage /> },
+  { path: '/admin/groups', element: <AdminGroupsPage /> },
+  { path: '/admin/groups/new', element: <AdminGroupEditPage /> },
+  { path: '/admin/groups/:id/edit', element: <AdminGroupEditPage /> },
   { path: '/signin', element: <SignInPage /> },
   { path: '/sandbox', element: <SandboxPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },

@@ -2,9 +2,13 @@ import { Grid, Stack, Title } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import { can, type Me, useMe } from '../../api/me';
 import { ROUTES } from '../../app/routes';
+import { GroupsPanel } from '../../features/groups/groups-panel';
 import { visibleAdminTools } from '../../features/home/admin-tools';
 import { AdminToolsPanel } from '../../features/home/admin-tools-panel';
+import { renderStudentPrintableReports } from '../../features/printable-reports/slots';
 import { WelcomePanel } from '../../features/home/welcome-panel';
+import { SearchBySchool } from '../../features/search/search-by-school';
+import { SearchByStudent } from '../../features/search/search-by-student';
 
 /**
  * The home page, per role (cers-features.md §3.1; seeds 002: the Educator—Roster home page does
@@ -46,6 +50,9 @@ export function HomePage() {
 function AccessAssessmentResults({ me }: { me: Me }) {
   const sections: { key: string; element: ReactNode }[] = [];
   const reads = can(me, 'INDIVIDUAL_READ') || can(me, 'GROUP_PII_READ');
+  if (reads) sections.push({ key: 'search-student', element: <SearchByStudent renderPrintableReports={renderStudentPrintableReports} /> });
+  if (can(me, 'INDIVIDUAL_READ')) sections.push({ key: 'search-school', element: <SearchBySchool /> });
+  if (can(me, 'GROUP_PII_READ')) sections.push({ key: 'groups', element: <GroupsPanel /> });
   if (!reads || sections.length === 0) return null;
   return (
     <Stack gap="md">

@@ -1,0 +1,153 @@
+/**
+ * User documents (seeds 001), "Access Individual Student Results", for each sandbox teacher role:
+ * enter the Sandbox as the role, enter an SSID of Table 1 in the Search by Student box, select
+ * Search, select a Student Results Card, see the table. An SSID of another school shows no results
+ * ("a high school SSID will not show results for the elementary teacher role").
+ */
+import type { CersDb } from '@cers/db';
+import { openSandboxTestDb } from '@cers/sandbox/test';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import { enterSandbox, expectAccessible, searchByStudent } from './students-helpers.js';
+
+const TABLE_1 = [
+  { role: 'Teacher: Sample Elementary School', key: 'elementary', ssids: ['1000003718', '3000002098'] },
+  { role: 'Teacher: Sample Middle School', key: 'middle', ssids: ['4000012949', '6000035780'] },
+  { role: 'Teacher: Sample High School', key: 'high', ssids: ['1000015789', '6000037559'] },
+] as const;
+
+let cers: CersDb;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  cers = await openSandboxTestDb('pglite');
+  // the harness listens on a random port; PORT only has to pass config validation
+  server = await startTestServer(cers, { PORT: '65000' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await cers?.close();
+});
+
+async function newPage(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  return context.newPage();
+}
+
+describe.each(TABLE_1)('$role', ({ role, key, ssids }) => {
+  it.each(ssids)('finds SSID %s, opens a Student Results Card and sees the test history table', async (ssid) => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, role);
+      await searchByStudent(page, ssid);
+      const cards = page.getByTestId('student-results-card');
+      await cards.first().waitFor();
+      expect(await cards.count()).toBeGreaterThan(0);
+      await expect.poll(() => page.url()).toContain(`ssid=${ssid}`);
+      await expect.poll(() => page.getByText(`SSID ${ssid}`).count()).toBeGreaterThan(0);
+      await expectAccessible(page, `search results for ${ssid}`);
+      await screenshot(page, `students-${key}-${ssid}-cards`);
+
+      const title = (await cards.first().getByRole('heading').textContent()) ?? '';
+      await cards.first().click();
+      await page.waitForURL(/\/students\/\d+\?exam=\d+/);
+      const rows = page.getByTestId('history-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBeGreaterThan(0);
+      // the selected card's exam is open with its details
+      await expect.poll(() => page.getByRole('button', { name: /Hide details/ }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('cell', { name: title }).count()).toBeGreaterThan(0);
+      await page.getByRole('heading', { name: 'Score History' }).waitFor();
+      await expectAccessible(page, `student page of ${ssid}`);
+      await screenshot(page, `students-${key}-${ssid}-history`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows no results for the SSIDs of the other schools', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, role);
+      const others = TABLE_1.filter((t) => t.key !== key).flatMap((t) => t.ssids);
+      for (const ssid of others) {
+        await searchByStudent(page, ssid);
+        await page.getByText(`No results were found for SSID ${ssid}`).waitFor();
+        expect(await page.getByTestId('student-results-card').count()).toBe(0);
+      }
+      await expectAccessible(page, 'no results');
+      await screenshot(page, `students-${key}-other-school-no-results`);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('Search by Student details', () => {
+  it('explains an SSID that is not 10 digits without searching', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, TABLE_1[0].role);
+      await searchByStudent(page, '12345');
+      await page.getByText('exactly 10 digits').first().waitFor();
+      expect(page.url()).not.toContain('ssid=');
+      await expectAccessible(page, 'invalid SSID');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('keeps filters and score types in the URL, sorts the table, and works at phone width', async () => {
+    const page = await newPage(390);
+    try {
+      await enterSandbox(page, server.url, TABLE_1[0].role);
+      await searchByStudent(page, '1000003718');
+      await page.getByTestId('student-results-card').first().click();
+      await page.getByTestId('history-row').first().waitFor();
+      const studentUrl = new URL(page.url());
+
+      await page.getByLabel('Subject', { exact: true }).first().click();
+      await page.getByRole('option', { name: 'ELA', exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('subject')).toBe('ELA');
+      await page.getByLabel('Assessment Type', { exact: true }).first().click();
+      await page.getByRole('option', { name: 'Summative', exact: true }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('sum');
+
+      const sections = page.getByRole('region', { name: 'ELA' });
+      const toggle = sections.getByRole('radiogroup', { name: /Score type/ });
+      if ((await toggle.count()) > 0) {
+        const options = (await toggle.locator('label').allTextContents()).map((t) => t.trim());
+        expect(options[0]).toBe('Overall');
+        const second = options[1];
+        if (second) {
+          await toggle.getByText(second, { exact: true }).click();
+          await expect.poll(() => new URL(page.url()).searchParams.get('views') ?? '').toContain('ELA:');
+        }
+      }
+      await sections.getByRole('button', { name: /^Date/ }).click();
+      await expect.poll(() => sections.getByRole('columnheader', { name: /^Date/ }).getAttribute('aria-sort')).toBe('ascending');
+
+      // the URL alone reproduces the page
+      const linked = page.url();
+      const other = await newPage(390);
+      try {
+        await other.context().addCookies(await page.context().cookies());
+        await other.goto(linked);
+        await other.getByTestId('history-row').first().waitFor();
+        expect(new URL(other.url()).searchParams.get('subject')).toBe('ELA');
+      } finally {
+        await other.context().close();
+      }
+      expect(studentUrl.pathname).toMatch(/^\/students\/\d+$/);
+      await expectAccessible(page, 'student page at phone width');
+      await screenshot(page, 'students-phone-width');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
