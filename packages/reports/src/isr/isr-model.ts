@@ -103,8 +103,16 @@ export function studentDisplayName(s: IsrStudent): string {
   return last || first || s.ssid;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "April 15, 2025" / "15 de abril de 2025", in California time. Formatters are reused: building one is slow. */
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'America/Los_Angeles' }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'America/Los_Angeles' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 function isSubject(value: string): value is Subject {

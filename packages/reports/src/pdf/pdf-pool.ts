@@ -112,7 +112,19 @@ export function createPdfPool(options: PdfPoolOptions = {}): PdfPool {
     async close() {
       closed = true;
       for (const task of queue.splice(0)) task.reject(new Error('The PDF pool is closed.'));
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      // Keep the event loop alive until every worker has stopped: terminating unref'd workers
+      // alone does not, and `await close()` would never settle.
+      const keepAlive = setInterval(() => undefined, 1000);
+      try {
+        await Promise.all(
+          slots.map((s) => {
+            if (s.idleTimer) clearTimeout(s.idleTimer);
+            return s.worker.terminate();
+          }),
+        );
+      } finally {
+        clearInterval(keepAlive);
+      }
     },
   };
 }
