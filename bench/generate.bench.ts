@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -102,7 +102,15 @@ export async function run(flags: string[] = []): Promise<Record<string, unknown>
     description:
       'state profile: ~1,000 districts, ~10,000 schools, ≥ 3,000,000 students, 2025–26 SB ELA + Math summatives with composites, traits and Lexile/Quantile',
   };
-  if (!flags.includes('--skip-postgres')) results.postgres = await postgres(scale);
-  if (!flags.includes('--skip-pglite')) results.pglite = await pglite(pgliteScale);
+  // The machine is shared: the 1-minute load average before and after each run says how busy it was.
+  const load = () => loadavg()[0]?.toFixed(1);
+  if (!flags.includes('--skip-postgres')) {
+    const before = load();
+    results.postgres = { ...((await postgres(scale)) as object), loadAverage: { before, after: load() } };
+  }
+  if (!flags.includes('--skip-pglite')) {
+    const before = load();
+    results.pglite = { ...((await pglite(pgliteScale)) as object), loadAverage: { before, after: load() } };
+  }
   return results;
 }

@@ -4,8 +4,9 @@ import { Catalog } from './catalog/catalog.js';
 import { type ExamContext, studentYearExams } from './exams.js';
 import { SANDBOX_SSIDS } from './personas.js';
 import { elasIn, gradeIn } from './population.js';
+import { DISTRICT_PROFILE } from './profiles/district.js';
 import { SANDBOX_PROFILE } from './profiles/sandbox.js';
-import { buildWorld } from './world.js';
+import { buildStudents, buildWorld } from './world.js';
 
 function digest(seed: number, students: number): string {
   const world = buildWorld(SANDBOX_PROFILE.layout, seed);
@@ -63,5 +64,23 @@ describe('sandbox generator (pure part)', () => {
   it('keeps assigned groups at 200 students or fewer', () => {
     const world = buildWorld(SANDBOX_PROFILE.layout, 2026);
     for (const g of world.groups) expect(g.studentIndices.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('district profile layout', () => {
+  it('has 100 schools and about 60,000 current students, each with a feeder pattern', () => {
+    const { layout } = DISTRICT_PROFILE;
+    expect(layout.schools).toHaveLength(100);
+    expect(layout.schools.filter((s) => s.band === 'elementary')).toHaveLength(60);
+    const students = buildStudents(layout, 7);
+    const current = students.filter((s) => s.currentGrade <= 12);
+    expect(current.length).toBeGreaterThan(57_000);
+    expect(current.length).toBeLessThan(63_000);
+    for (const s of current.slice(0, 2000)) {
+      expect(layout.schools[s.schools.elementary]?.band).toBe('elementary');
+      expect(layout.schools[s.schools.middle]?.band).toBe('middle');
+      expect(layout.schools[s.schools.high]?.band).toBe('high');
+    }
+    expect(new Set(students.map((s) => s.ssid)).size).toBe(students.length);
   });
 });

@@ -20,6 +20,7 @@ import {
   writeTargets,
 } from '../write/reference.js';
 import { writeResources } from '../write/resources.js';
+import { withBulkLoadIndexes } from './indexes.js';
 
 export type Progress = { phase: string; done: number; total: number };
 export type OnProgress = (p: Progress) => void;
@@ -45,6 +46,8 @@ export type FullProfile = {
 };
 
 const EXAMS_PER_BATCH = 4000;
+/** Loaded with their secondary indexes and foreign keys rebuilt afterwards (profiles/indexes.ts). */
+const EXAM_TABLES = ['exams', 'exam_scores', 'exam_target_scores', 'exam_trait_scores', 'exam_items'];
 
 function personaGroups(world: World, persona: PersonaSpec): number[] {
   if (persona.schoolIndex === null) return [];
@@ -106,18 +109,20 @@ export async function generateFull(cers: CersDb, profile: FullProfile, seed: num
     schoolDistrictIds: orgs.schoolDistrictIds,
   };
   const ctx: ExamContext = { seed, catalog, world, interims: profile.interims, alwaysTest: fixedIndices, fullSections };
-  let batch: ExamPlan[] = [];
   const total = world.students.length;
-  for (const s of world.students) {
-    for (const year of layout.years) batch.push(...studentYearExams(ctx, s, year));
-    if (batch.length >= EXAMS_PER_BATCH) {
-      await writeExamBatch(cers, batch, ids, counts);
-      batch = [];
-      onProgress?.({ phase: 'exams', done: s.index + 1, total });
+  await withBulkLoadIndexes(cers, EXAM_TABLES, async () => {
+    let batch: ExamPlan[] = [];
+    for (const s of world.students) {
+      for (const year of layout.years) batch.push(...studentYearExams(ctx, s, year));
+      if (batch.length >= EXAMS_PER_BATCH) {
+        await writeExamBatch(cers, batch, ids, counts);
+        batch = [];
+        onProgress?.({ phase: 'exams', done: s.index + 1, total });
+      }
     }
-  }
-  await writeExamBatch(cers, batch, ids, counts);
-  onProgress?.({ phase: 'exams', done: total, total });
+    await writeExamBatch(cers, batch, ids, counts);
+    onProgress?.({ phase: 'indexes', done: total, total });
+  });
 
   onProgress?.({ phase: 'embargoes and resources', done: 0, total: 1 });
   await writeEmbargoes(db, orgs.districtIds, layout.years, SUBJECTS, counts);

@@ -12,7 +12,8 @@ async function save(cers: CersDb, tables: readonly string[]): Promise<Saved> {
   const list = tables.map((t) => `'${t}'`).join(',');
   const fks = await cers.executeSql<{ tbl: string; name: string; def: string }>(
     `select c.conrelid::regclass::text as tbl, c.conname as name, pg_get_constraintdef(c.oid) as def
-       from pg_constraint c where c.contype = 'f' and c.conrelid::regclass::text in (${list}) order by 1, 2`,
+       from pg_constraint c where c.contype = 'f'
+        and (c.conrelid::regclass::text in (${list}) or c.confrelid::regclass::text in (${list})) order by 1, 2`,
   );
   const idx = await cers.executeSql<{ name: string; def: string }>(
     `select i.indexname as name, i.indexdef as def from pg_indexes i

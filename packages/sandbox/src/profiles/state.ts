@@ -13,7 +13,7 @@ import { schoolDay } from '../exams.js';
 import { FEMALE_FIRST, LAST_BY_GROUP, MALE_FIRST, PLACES, SCHOOL_PATRONS } from '../names.js';
 import { type Rng, rngFor } from '../random.js';
 import { lexileFor, overallScore, quantileFor, subScores, traitScores } from '../scores.js';
-import { ColumnBatch, joinList } from '../write/columns.js';
+import { ColumnBatch, CopyLoader, joinList } from '../write/columns.js';
 import { Counts, type GenerateSummary } from '../write/counts.js';
 import { writeAssessments, writeEmbargoes, writeOrganizations, writeSubjectsAndAccommodations, writeTargets } from '../write/reference.js';
 import type { OnProgress } from './full.js';
@@ -220,7 +220,7 @@ export async function generateState(
     const flush = async () => {
       // Ids: one sequence call per table and batch; the four tables load side by side.
       const n = studentBatch.size;
-      const writes = [studentBatch.flush(db), exams.flush(db), scores.flush(db), traits.flush(db)];
+      const writes = [studentBatch.flush(loader), exams.flush(loader), scores.flush(loader), traits.flush(loader)];
       const [s, e, sc, t] = await Promise.all(writes);
       counts.add('students', s as number);
       counts.add('exams', e as number);
@@ -229,104 +229,112 @@ export async function generateState(
       done += n;
       options.onProgress?.({ phase: 'students and exams', done, total });
     };
+    const loader = new CopyLoader(cers);
     const ids = new IdBlocks(cers);
     await ids.refill();
-    for (const school of schools) {
-      const schoolId = orgs.schoolIds[school.index] as number;
-      const districtId = orgs.schoolDistrictIds[school.index] as number;
-      for (const grade of TESTED[school.band]) {
-        const sessionRng = rngFor(seed, 'state-session', school.index, grade);
-        const session = `${'ABCDEFGHJKLMNPRSTUVWXYZ'[sessionRng.int(0, 22)]}${'ABCDEFGHJKLMNPRSTUVWXYZ'[sessionRng.int(0, 22)]}${'ABCDEFGHJKLMNPRSTUVWXYZ'[sessionRng.int(0, 22)]}-${sessionRng.int(1000, 9999)}`;
-        for (let k = 0; k < school.perGrade; k++) {
-          const index = studentIndex++;
-          const rng = rngFor(seed, 'state-student', index);
-          const st = student(rng, grade);
-          const id = ids.next('students');
-          studentBatch.push({
-            id,
-            ssid: `5${String((index * 7919 + 999_983) % 1_000_000_000).padStart(9, '0')}`,
-            first: st.firstName,
-            last: st.lastName,
-            birthday: st.birthday,
-            gender: st.gender,
-            school: schoolId,
-            district: districtId,
-          });
-          for (const subject of ['ELA', 'Math'] as const) {
-            if (rng.bool(0.02)) continue; // did not test
-            const a = assessment(subject, grade);
-            const overall = overallScore(a, subject === 'ELA' ? st.ela : st.math, rng);
-            const examId = ids.next('exams');
-            const completed = new Date(schoolDay(rng, Date.UTC(YEAR, 3, 13), Date.UTC(YEAR, 4, 29))).toISOString();
-            exams.push({
-              id: examId,
-              district: districtId,
-              school: schoolId,
-              student: id,
-              assessment: byNaturalId.get(a.naturalId) as number,
-              year: YEAR,
-              opp: `${YEAR}${String(index).padStart(8, '0')}${subject === 'ELA' ? 1 : 2}`,
-              session,
-              status: 'scored',
-              completed,
-              completeness: rng.bool(0.97) ? 'Complete' : 'Partial',
-              condition: rng.bool(0.004) ? 'IN' : 'Valid',
-              score: overall.scaleScore,
-              sem: overall.sem,
-              level: overall.level,
-              lexile: subject === 'ELA' ? lexileFor(overall.scaleScore) : null,
-              quantile: subject === 'Math' ? quantileFor(overall.scaleScore) : null,
-              grade: gradeCode(grade),
+    const generateSchools = async () => {
+      for (const school of schools) {
+        const schoolId = orgs.schoolIds[school.index] as number;
+        const districtId = orgs.schoolDistrictIds[school.index] as number;
+        for (const grade of TESTED[school.band]) {
+          const sessionRng = rngFor(seed, 'state-session', school.index, grade);
+          const session = `${'ABCDEFGHJKLMNPRSTUVWXYZ'[sessionRng.int(0, 22)]}${'ABCDEFGHJKLMNPRSTUVWXYZ'[sessionRng.int(0, 22)]}${'ABCDEFGHJKLMNPRSTUVWXYZ'[sessionRng.int(0, 22)]}-${sessionRng.int(1000, 9999)}`;
+          for (let k = 0; k < school.perGrade; k++) {
+            const index = studentIndex++;
+            const rng = rngFor(seed, 'state-student', index);
+            const st = student(rng, grade);
+            const id = ids.next('students');
+            studentBatch.push({
+              id,
+              ssid: `5${String((index * 7919 + 999_983) % 1_000_000_000).padStart(9, '0')}`,
+              first: st.firstName,
+              last: st.lastName,
+              birthday: st.birthday,
               gender: st.gender,
-              ethnicities: joinList([st.ethnicity]),
-              elas: st.elas,
-              lep: st.elas === 'EL',
-              iep: st.iep,
-              s504: st.section504,
-              econ: st.econ,
-              migrant: st.migrant,
-              language: st.language,
+              school: schoolId,
+              district: districtId,
             });
-            for (const s of subScores(a, overall, rng)) {
-              scores.push({
+            for (const subject of ['ELA', 'Math'] as const) {
+              if (rng.bool(0.02)) continue; // did not test
+              const a = assessment(subject, grade);
+              const overall = overallScore(a, subject === 'ELA' ? st.ela : st.math, rng);
+              const examId = ids.next('exams');
+              const completed = new Date(schoolDay(rng, Date.UTC(YEAR, 3, 13), Date.UTC(YEAR, 4, 29))).toISOString();
+              exams.push({
+                id: examId,
                 district: districtId,
-                exam: examId,
-                code: s.code,
-                kind: s.kind,
-                score: s.scaleScore,
-                sem: s.sem,
-                level: s.level,
+                school: schoolId,
+                student: id,
+                assessment: byNaturalId.get(a.naturalId) as number,
+                year: YEAR,
+                opp: `${YEAR}${String(index).padStart(8, '0')}${subject === 'ELA' ? 1 : 2}`,
+                session,
+                status: 'scored',
+                completed,
+                completeness: rng.bool(0.97) ? 'Complete' : 'Partial',
+                condition: rng.bool(0.004) ? 'IN' : 'Valid',
+                score: overall.scaleScore,
+                sem: overall.sem,
+                level: overall.level,
+                lexile: subject === 'ELA' ? lexileFor(overall.scaleScore) : null,
+                quantile: subject === 'Math' ? quantileFor(overall.scaleScore) : null,
+                grade: gradeCode(grade),
+                gender: st.gender,
+                ethnicities: joinList([st.ethnicity]),
+                elas: st.elas,
+                lep: st.elas === 'EL',
+                iep: st.iep,
+                s504: st.section504,
+                econ: st.econ,
+                migrant: st.migrant,
+                language: st.language,
               });
-            }
-            if (subject === 'ELA') {
-              const t = traitScores(rng.pick(writingPurposes(grade)), st.ela, YEAR, rng);
-              for (const [category, score, max] of [
-                ['ORG', t.org, 4],
-                ['EVI', t.evi, 4],
-                ['CON', t.con, 2],
-              ] as const) {
-                traits.push({
+              for (const s of subScores(a, overall, rng)) {
+                scores.push({
                   district: districtId,
                   exam: examId,
-                  purpose: t.purpose,
-                  category,
-                  score,
-                  max,
-                  condition: category === 'CON' && t.conditionCode === 'M' ? null : t.conditionCode,
+                  code: s.code,
+                  kind: s.kind,
+                  score: s.scaleScore,
+                  sem: s.sem,
+                  level: s.level,
                 });
               }
+              if (subject === 'ELA') {
+                const t = traitScores(rng.pick(writingPurposes(grade)), st.ela, YEAR, rng);
+                for (const [category, score, max] of [
+                  ['ORG', t.org, 4],
+                  ['EVI', t.evi, 4],
+                  ['CON', t.con, 2],
+                ] as const) {
+                  traits.push({
+                    district: districtId,
+                    exam: examId,
+                    purpose: t.purpose,
+                    category,
+                    score,
+                    max,
+                    condition: category === 'CON' && t.conditionCode === 'M' ? null : t.conditionCode,
+                  });
+                }
+              }
             }
-          }
-          if (studentBatch.size >= STUDENTS_PER_BATCH) {
-            await pending;
-            pending = flush(); // written while the next batch is generated
-            await ids.refill();
+            if (studentBatch.size >= STUDENTS_PER_BATCH) {
+              await pending;
+              pending = flush(); // written while the next batch is generated
+              await ids.refill();
+            }
           }
         }
       }
+      await pending;
+      await flush();
+    };
+    try {
+      await generateSchools();
+    } finally {
+      await loader.close();
     }
-    await pending;
-    await flush();
     options.onProgress?.({ phase: 'indexes', done: 0, total: 1 });
   });
   await writeEmbargoes(db, orgs.districtIds, [YEAR], ['ELA', 'Math'], counts);
