@@ -3,6 +3,12 @@ import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { fail, withDb } from '../context.js';
 
+function parseScale(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) throw new InvalidArgumentError('the scale is a fraction above 0 and at most 1');
+  return n;
+}
+
 function parseSeed(value: string): number {
   if (!/^\d{1,10}$/.test(value) || Number(value) > 4_294_967_295)
     throw new InvalidArgumentError('the seed is a whole number from 0 to 4294967295');
@@ -15,7 +21,8 @@ export function sandboxCommand(): Command {
     .addOption(new Option('--profile <profile>', 'how much to generate').choices(PROFILES).default('sandbox'))
     .option('--seed <n>', 'random seed: the same seed gives the same data', parseSeed, 2026)
     .option('--reset', 'empty every data table first (the database already holds students)', false)
-    .action(async (options: { profile: Profile; seed: number; reset: boolean }) => {
+    .option('--scale <fraction>', 'state profile only: generate a fraction of it (0.01 = 10 districts, ~30,000 students)', parseScale)
+    .action(async (options: { profile: Profile; seed: number; reset: boolean; scale?: number }) => {
       await withDb(async (cers) => {
         if (await hasStudents(cers)) {
           if (!options.reset)
@@ -33,6 +40,7 @@ export function sandboxCommand(): Command {
         const summary = await generate(cers, {
           profile: options.profile,
           seed: options.seed,
+          ...(options.scale !== undefined ? { scale: options.scale } : {}),
           onProgress: (p) => {
             if (p.phase !== phase) {
               phase = p.phase;
