@@ -151,3 +151,44 @@ describe('Search by Student details', () => {
     }
   });
 });
+
+describe('administrators', () => {
+  it('Search by School: school typeahead, grade and school year lead to the school results page', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, 'District Administrator: Sample District');
+      const region = page.getByRole('region', { name: 'Search by School' });
+      await region.getByLabel('School', { exact: true }).first().fill('Sample High');
+      await page.getByRole('option', { name: 'Sample High School' }).click();
+      await expect.poll(() => region.getByLabel('School Year', { exact: true }).first().inputValue()).not.toBe('');
+      await region.getByLabel('Grade', { exact: true }).first().click();
+      await page.getByRole('option', { name: 'Grade 11' }).click();
+      await expectAccessible(page, 'Search by School filled in');
+      await screenshot(page, 'students-search-by-school');
+      await region.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/\/schools\/\d+\?grade=11&year=\d{4}$/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('Student Groups: lists the district’s assigned groups with their teachers', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, 'District Administrator: Sample District');
+      await page.goto(`${server.url}/admin/groups`);
+      await page.getByRole('heading', { name: 'Student Groups' }).waitFor();
+      await page.getByRole('table').getByRole('row').nth(1).waitFor();
+      expect(
+        await page
+          .getByRole('table')
+          .getByRole('link', { name: /^Edit / })
+          .count(),
+      ).toBeGreaterThan(0);
+      await expectAccessible(page, 'Student Groups');
+      await screenshot(page, 'students-admin-groups');
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -5,11 +5,16 @@ import { Layout } from './layout';
 import { ROUTES } from './routes';
 
 // WCAG 2.1 AA (axe in e2e): Mantine's default shade 6 gives 3.5:1 on white; shade 8 passes 4.5:1 for
-// filled buttons, light/subtle variants and links. Dimmed and error text get darker shades too.
+// filled buttons, outlines and links. Text on the tinted light/subtle backgrounds uses shade 9, and
+// dimmed and error text get darker shades too.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, defaultRadius: 'sm' });
-const cssVariablesResolver: CSSVariablesResolver = () => ({
+const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-8)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    ...Object.fromEntries(Object.keys(t.colors).map((c) => [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`])),
+  },
   dark: {},
 });
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000, refetchOnWindowFocus: false } } });

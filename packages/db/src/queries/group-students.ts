@@ -1,5 +1,5 @@
 import type { AccessScope } from '@cers/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import { examInScope, studentInScope } from '../scope.js';
 
@@ -89,42 +89,53 @@ function groupStudentsQuery(db: Db, scope: AccessScope) {
 
 const ESCAPE_LIKE = /[\\%_]/g;
 
-/** Candidates for a group, filtered; total is the count before the limit. */
+/** Source (school or group) and name/SSID filters: they need no exam, so they run before the per-student lookup. */
+function basePredicates(f: CandidateFilters): RawBuilder<SqlBool>[] {
+  const out: RawBuilder<SqlBool>[] = [];
+  if (f.schoolId !== undefined) out.push(sql<SqlBool>`s.inferred_school_id = ${f.schoolId}`);
+  if (f.groupId !== undefined) {
+    out.push(sql<SqlBool>`exists (select 1 from student_group_members m where m.student_id = s.id and m.group_id = ${f.groupId})`);
+  }
+  const text = f.q?.trim();
+  if (text && /^\d+$/.test(text)) {
+    out.push(sql<SqlBool>`s.ssid like ${`${text}%`}`);
+  } else if (text) {
+    const pattern = `%${text.toLowerCase().replace(ESCAPE_LIKE, (c) => `\\${c}`)}%`;
+    out.push(sql<SqlBool>`(lower(s.last_name) like ${pattern} or lower(s.first_name) like ${pattern}
+      or lower(coalesce(s.last_name, '') || ', ' || coalesce(s.first_name, '')) like ${pattern}
+      or lower(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, '')) like ${pattern})`);
+  }
+  return out;
+}
+
+function hasAttributeFilters(f: CandidateFilters): boolean {
+  const lists = [f.grades, f.genders, f.ethnicities, f.elas, f.military].some((l) => (l?.length ?? 0) > 0);
+  return lists || [f.iep, f.section504, f.economicDisadvantage, f.migrant].some((v) => v !== undefined);
+}
+
+/**
+ * Candidates for a group, filtered, sorted by name; total is the count before the limit. Without
+ * advanced filters the page of students is cut first and only its rows look up their latest exam
+ * (a district has tens of thousands of students); advanced filters need that lookup for every
+ * candidate, so pickers narrow by school or group first.
+ */
 export async function listGroupCandidates(
   db: Db,
   args: { scope: AccessScope; filters: CandidateFilters; limit: number },
 ): Promise<{ students: GroupStudent[]; total: number }> {
   const f = args.filters;
+  if (!hasAttributeFilters(f)) {
+    let page = db
+      .selectFrom('students as s')
+      .select(['s.id', sql<number>`count(*) over ()::int`.as('total')])
+      .where(studentInScope(args.scope, 's'));
+    for (const p of basePredicates(f)) page = page.where(p);
+    const ids = await page.orderBy(sql`lower(s.last_name)`).orderBy(sql`lower(s.first_name)`).orderBy('s.id').limit(args.limit).execute();
+    const students = await listVisibleStudents(db, { scope: args.scope, studentIds: ids.map((r) => r.id) });
+    return { students, total: ids[0]?.total ?? 0 };
+  }
   let q = groupStudentsQuery(db, args.scope).select(sql<number>`count(*) over ()::int`.as('total'));
-  if (f.schoolId !== undefined) q = q.where('s.inferredSchoolId', '=', f.schoolId);
-  if (f.groupId !== undefined) {
-    const groupId = f.groupId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('studentGroupMembers as m')
-          .select(sql`1`.as('one'))
-          .whereRef('m.studentId', '=', 's.id')
-          .where('m.groupId', '=', groupId),
-      ),
-    );
-  }
-  const text = f.q?.trim();
-  if (text) {
-    if (/^\d+$/.test(text)) {
-      q = q.where('s.ssid', 'like', `${text}%`);
-    } else {
-      const pattern = `%${text.toLowerCase().replace(ESCAPE_LIKE, (c) => `\\${c}`)}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb(sql`lower(s.last_name)`, 'like', pattern),
-          eb(sql`lower(s.first_name)`, 'like', pattern),
-          eb(sql`lower(coalesce(s.last_name, '') || ', ' || coalesce(s.first_name, ''))`, 'like', pattern),
-          eb(sql`lower(coalesce(s.first_name, '') || ' ' || coalesce(s.last_name, ''))`, 'like', pattern),
-        ]),
-      );
-    }
-  }
+  for (const p of basePredicates(f)) q = q.where(p);
   if (f.grades?.length) q = q.where('x.enrolledGrade', 'in', [...f.grades]);
   if (f.genders?.length) q = q.where(sql`coalesce(x.gender, s.gender)`, 'in', [...f.genders]);
   if (f.elas?.length) q = q.where('x.elas', 'in', [...f.elas]);

@@ -76,6 +76,8 @@ describe.each(targets)('groups routes on $name', ({ create }) => {
       expect(await names('', 'teacherB')).toEqual(['Nguyen, Cam']);
       expect(await names('?q=rey')).toEqual(['Reyes, Ana']);
       expect(await names('?q=3000')).toEqual(['Okafor, Ben']);
+      expect(await names('?q=%25')).toEqual([]); // a literal %, not a wildcard
+      expect(await names('?q=reyes%2C%20ana')).toEqual(['Reyes, Ana']);
       expect(await names('?gender=Female')).toEqual(['Reyes, Ana']);
       expect(await names('?iep=yes')).toEqual(['Okafor, Ben']);
       expect(await names('?elas=EO,RFEP')).toEqual(['Okafor, Ben']);
@@ -243,6 +245,24 @@ describe.each(targets)('groups routes on $name', ({ create }) => {
       expect(userIds).not.toContain(w.users.teacherB);
       expect((await call('GET', `/api/admin/groups/teachers?schoolId=${w.schools.middle}`, 'siteAdmin')).statusCode).toBe(404);
     });
+  });
+
+  it('documents the routes in OpenAPI', async () => {
+    const doc = (await call('GET', '/api/docs/json', 'teacherA')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/groups',
+        '/api/my-groups',
+        '/api/my-groups/{id}',
+        '/api/my-groups/candidates',
+        '/api/my-groups/sources',
+        '/api/admin/groups',
+        '/api/admin/groups/{id}',
+        '/api/admin/groups/teachers',
+        '/api/schools',
+        '/api/schools/{id}/options',
+      ]),
+    );
   });
 
   describe('schools (Search by School)', () => {

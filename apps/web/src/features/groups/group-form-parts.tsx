@@ -26,7 +26,7 @@ export function DeleteGroupButton({ name, onConfirm, pending }: { name: string; 
   const [opened, modal] = useDisclosure(false);
   return (
     <>
-      <Button color="red.8" variant="outline" onClick={modal.open}>
+      <Button color="red.9" variant="outline" onClick={modal.open}>
         Delete
       </Button>
       <Modal opened={opened} onClose={modal.close} title="Delete group" centered>
@@ -36,7 +36,7 @@ export function DeleteGroupButton({ name, onConfirm, pending }: { name: string; 
             <Button variant="default" onClick={modal.close}>
               Cancel
             </Button>
-            <Button color="red.8" loading={pending} onClick={onConfirm}>
+            <Button color="red.9" loading={pending} onClick={onConfirm}>
               Delete Group
             </Button>
           </Group>

@@ -166,7 +166,7 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
             </Anchor>
           </Group>
           {candidates.isError && (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c="red.9" size="sm" role="alert">
               {candidates.error.message}
             </Text>
           )}
@@ -215,7 +215,7 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
                   <Button
                     size="compact-xs"
                     variant="outline"
-                    color="red.8"
+                    color="red.9"
                     onClick={() => onChange(removeStudent(selected, s.id))}
                     aria-label={`Remove ${s.displayName}`}
                   >
