@@ -64,7 +64,7 @@ function ensureSpace(doc: Doc, c: Cursor, height: number, model: IsrModel): void
 function heading(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, text: string, level: 'H2' | 'H3' = 'H2'): void {
   const size = level === 'H2' ? 12.5 : 10.5;
   ensureSpace(doc, c, size + 40, model);
-  c.y += 6;
+  c.y += 4;
   tag(doc, parent, level, () => {
     doc.font('Bold').fontSize(size).fillColor(INK).text(text, M.left, c.y, { width: CONTENT_W });
   });
@@ -101,15 +101,16 @@ function drawTitle(doc: Doc, sect: Struct, c: Cursor, model: IsrModel): void {
   c.y = doc.y + 8;
 }
 
-/** Student facts as a two-column grid of label/value pairs (tagged as a table). */
+/** Student facts as a three-column grid of label/value pairs (tagged as a table). */
 function drawHeader(doc: Doc, sect: Struct, c: Cursor, model: IsrModel): void {
-  const rows = Math.ceil(model.header.length / 2);
-  const rowH = 25;
+  const columns = 3;
+  const rows = Math.ceil(model.header.length / columns);
+  const rowH = 24;
   const top = c.y;
-  const colW = CONTENT_W / 2;
+  const colW = CONTENT_W / columns;
   artifact(doc, () => {
     doc
-      .rect(M.left, top, CONTENT_W, rows * rowH + 8)
+      .rect(M.left, top, CONTENT_W, rows * rowH + 6)
       .lineWidth(0.75)
       .strokeColor(INK)
       .stroke();
@@ -117,30 +118,30 @@ function drawHeader(doc: Doc, sect: Struct, c: Cursor, model: IsrModel): void {
   const table = doc.struct('Table');
   sect.add(table);
   model.header.forEach((field, i) => {
-    const col = i % 2;
-    const row = Math.floor(i / 2);
-    const x = M.left + 10 + col * colW;
-    const y = top + 6 + row * rowH;
+    const col = i % columns;
+    const row = Math.floor(i / columns);
+    const x = M.left + 8 + col * colW;
+    const y = top + 5 + row * rowH;
     const tr = doc.struct('TR');
     table.add(tr);
     tag(doc, tr, 'TH', () => {
       doc
         .font('Bold')
-        .fontSize(7.5)
+        .fontSize(7)
         .fillColor(MUTED)
-        .text(field.label.toUpperCase(), x, y, { width: colW - 20, lineBreak: false });
+        .text(field.label.toUpperCase(), x, y, { width: colW - 14, lineBreak: false });
     });
     tag(doc, tr, 'TD', () => {
       doc
         .font(i === 0 ? 'Bold' : 'Regular')
-        .fontSize(10)
+        .fontSize(9.5)
         .fillColor(INK)
-        .text(field.value, x, y + 9, { width: colW - 20, lineBreak: false, ellipsis: true });
+        .text(field.value, x, y + 8.5, { width: colW - 14, lineBreak: false, ellipsis: true });
     });
     tr.end();
   });
   table.end();
-  c.y = top + rows * rowH + 16;
+  c.y = top + rows * rowH + 14;
 }
 
 /** Diagonal, crossed or horizontal hatching inside a rectangle, one style per level. */
@@ -350,6 +351,8 @@ function columnWidths(count: number, hasIndicator: boolean): number[] {
 }
 
 function drawTable(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, s: Extract<IsrSection, { type: 'table' }>): void {
+  // Keep the heading, intro, column heads and the first row together.
+  ensureSpace(doc, c, 30 + (s.intro ? 14 : 0) + (s.lead ? 16 : 0) + 17 + Math.min(s.rows.length, 2) * 15, model);
   heading(doc, parent, c, model, s.heading);
   if (s.intro) paragraph(doc, parent, c, model, s.intro, 8.5, MUTED);
   if (s.lead) {
@@ -396,7 +399,7 @@ function drawTable(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, s: Extr
   s.rows.forEach((row: IsrRow, index) => {
     doc.font(row.emphasis ? 'Bold' : 'Regular').fontSize(9);
     const firstH = doc.heightOfString(row.cells[0] ?? '', { width: (widths[0] ?? 100) - 6 });
-    const h = Math.max(15, firstH + 5);
+    const h = Math.max(14, firstH + 4);
     if (c.y + h > BOTTOM) {
       ensureSpace(doc, c, h + 20, model);
       headRow();
@@ -444,6 +447,7 @@ function drawTable(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, s: Extr
 }
 
 function drawMeasure(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, s: Extract<IsrSection, { type: 'measure' }>): void {
+  ensureSpace(doc, c, 85, model);
   heading(doc, parent, c, model, s.heading);
   ensureSpace(doc, c, 40, model);
   tag(doc, parent, 'P', () => {
