@@ -35,6 +35,27 @@ class Cursor {
   y = M.top;
 }
 
+/**
+ * One line of text without pdfkit's line wrapper (which runs for any text given a width and
+ * costs more than the drawing): fits the text by measuring, shortens it with "…" when too wide,
+ * aligns it by hand. Use doc.text with a width only where text must wrap.
+ */
+function line(doc: Doc, text: string, x: number, y: number, opts: { width?: number; align?: 'left' | 'center' | 'right' } = {}): void {
+  let t = text;
+  let w = doc.widthOfString(t);
+  if (opts.width !== undefined && w > opts.width) {
+    while (t.length > 1 && w > opts.width) {
+      t = t.slice(0, -1);
+      w = doc.widthOfString(`${t}…`);
+    }
+    t = `${t}…`;
+  }
+  let dx = 0;
+  if (opts.width !== undefined && opts.align === 'right') dx = opts.width - w;
+  if (opts.width !== undefined && opts.align === 'center') dx = (opts.width - w) / 2;
+  doc.text(t, x + dx, y, { lineBreak: false });
+}
+
 function artifact(doc: Doc, draw: () => void): void {
   doc.markContent('Artifact', { type: 'Layout' });
   draw();
@@ -52,11 +73,8 @@ function ensureSpace(doc: Doc, c: Cursor, height: number, model: IsrModel): void
   doc.addPage();
   c.y = M.top;
   artifact(doc, () => {
-    doc.font('Bold').fontSize(8.5).fillColor(MUTED).text(`${model.studentName} — ${model.assessmentTitle}`, M.left, c.y, {
-      width: CONTENT_W,
-      lineBreak: false,
-      ellipsis: true,
-    });
+    doc.font('Bold').fontSize(8.5).fillColor(MUTED);
+    line(doc, `${model.studentName} — ${model.assessmentTitle}`, M.left, c.y, { width: CONTENT_W });
   });
   c.y += 20;
 }
@@ -125,18 +143,15 @@ function drawHeader(doc: Doc, sect: Struct, c: Cursor, model: IsrModel): void {
     const tr = doc.struct('TR');
     table.add(tr);
     tag(doc, tr, 'TH', () => {
-      doc
-        .font('Bold')
-        .fontSize(7)
-        .fillColor(MUTED)
-        .text(field.label.toUpperCase(), x, y, { width: colW - 14, lineBreak: false });
+      doc.font('Bold').fontSize(7).fillColor(MUTED);
+      line(doc, field.label.toUpperCase(), x, y, { width: colW - 14 });
     });
     tag(doc, tr, 'TD', () => {
       doc
         .font(i === 0 ? 'Bold' : 'Regular')
         .fontSize(9.5)
-        .fillColor(INK)
-        .text(field.value, x, y + 8.5, { width: colW - 14, lineBreak: false, ellipsis: true });
+        .fillColor(INK);
+      line(doc, field.value, x, y + 8.5, { width: colW - 14 });
     });
     tr.end();
   });
@@ -212,11 +227,11 @@ function drawScale(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, g: Scal
           });
       }
       doc.font('Regular').fontSize(7).fillColor(MUTED);
-      doc.text(String(g.min), M.left, barY - 10, { lineBreak: false });
-      doc.text(String(g.max), M.left + CONTENT_W - 30, barY - 10, { width: 30, align: 'right', lineBreak: false });
+      line(doc, String(g.min), M.left, barY - 10);
+      line(doc, String(g.max), M.left + CONTENT_W - 30, barY - 10, { width: 30, align: 'right' });
       for (const cut of g.cuts) {
         const x = xOf(cut);
-        doc.text(String(cut), x - 15, barY - 10, { width: 30, align: 'center', lineBreak: false });
+        line(doc, String(cut), x - 15, barY - 10, { width: 30, align: 'center' });
       }
       // Error band: a heavy bracket over the bar, then the score marker.
       const lx = xOf(g.low);
@@ -375,11 +390,8 @@ function drawTable(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, s: Extr
       const w = widths[i] ?? 60;
       const cx = x;
       tag(doc, tr, 'TH', () => {
-        doc
-          .font('Bold')
-          .fontSize(8)
-          .fillColor(INK)
-          .text(col, cx + 3, c.y + 3, { width: w - 6, lineBreak: false, ellipsis: true });
+        doc.font('Bold').fontSize(8).fillColor(INK);
+        line(doc, col, cx + 3, c.y + 3, { width: w - 6 });
       });
       x += w;
     });
@@ -423,8 +435,9 @@ function drawTable(doc: Doc, parent: Struct, c: Cursor, model: IsrModel, s: Extr
         doc
           .font(row.emphasis ? 'Bold' : 'Regular')
           .fontSize(9)
-          .fillColor(INK)
-          .text(cell, cx + 3, y, i === 0 ? { width: w - 6 } : { width: w - 6, lineBreak: false, ellipsis: true });
+          .fillColor(INK);
+        if (i === 0) doc.text(cell, cx + 3, y, { width: w - 6 });
+        else line(doc, cell, cx + 3, y, { width: w - 6 });
       });
       x += w;
     });
@@ -548,9 +561,9 @@ function drawFooters(doc: Doc, models: readonly IsrModel[], pageCounts: readonly
         .strokeColor(RULE)
         .stroke();
       doc.font('Regular').fontSize(7.5).fillColor(MUTED);
-      doc.text(`${model.studentName} · ${model.footer.text}`, M.left, y, { width: CONTENT_W - 90, lineBreak: false, ellipsis: true });
+      line(doc, `${model.studentName} · ${model.footer.text}`, M.left, y, { width: CONTENT_W - 90 });
       const label = model.footer.pageTemplate.replace('{page}', String(p)).replace('{pages}', String(count));
-      doc.text(label, M.left + CONTENT_W - 90, y, { width: 90, align: 'right', lineBreak: false });
+      line(doc, label, M.left + CONTENT_W - 90, y, { width: 90, align: 'right' });
       doc.endMarkedContent();
       page++;
     }
