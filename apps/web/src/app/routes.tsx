@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { lazyPage } from '../components/lazy-page';
-import { renderStudentPrintableReports } from '../features/printable-reports/slots';
+import { RESULTS_PRINT_SLOTS, renderStudentPrintableReports } from '../features/printable-reports/slots';
 import { AuditPage } from '../pages/admin/audit/audit-page';
+import { GroupResultsPage, InstructionalResourcesPage, MyGroupResultsPage, SchoolResultsPage } from '../pages/group-results/lazy';
 import { HomePage } from '../pages/home/home-page';
 import { MyReportsPage } from '../pages/reports/my-reports-page';
 import { ResetPasswordPage } from '../pages/reset-password/reset-password-page';
@@ -31,5 +32,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/sandbox', element: <SandboxPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/admin/audit', element: <AuditPage /> },
+  { path: '/groups/:id', element: <GroupResultsPage {...RESULTS_PRINT_SLOTS} /> },
+  { path: '/my-groups/:id', element: <MyGroupResultsPage {...RESULTS_PRINT_SLOTS} /> },
+  { path: '/schools/:schoolId', element: <SchoolResultsPage {...RESULTS_PRINT_SLOTS} /> },
   { path: '/reports', element: <MyReportsPage /> },
+  { path: '/admin/instructional-resources', element: <InstructionalResourcesPage /> },
 ];

@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, Json } from '../schema.js';
-import { type AssessmentFilter, latestExams, type PopulationRef, type ResultsAccess, visibleExamsWhere } from './results-population.js';
+import { latestExams, type PopulationRef, type ResultsAccess, visibleExamsWhere } from './results-population.js';
 
 type Db = Kysely<Database>;
 
@@ -147,43 +147,6 @@ export type LevelMomentsRow = {
   sd: number | null;
 };
 
-/**
- * Overall distribution per assessment in one statement: students per achievement level, and on the
- * total row the count, mean and sample standard deviation of scale scores.
- */
-export async function overallMoments(
-  db: Db,
-  ref: PopulationRef,
-  access: ResultsAccess,
-  asmt: AssessmentFilter,
-): Promise<LevelMomentsRow[]> {
-  const { rows } = await sql<LevelMomentsRow>`
-    select x.assessment_id, x.achievement_level as level, grouping(x.achievement_level) = 1 as is_total,
-      count(*)::int as n, count(x.scale_score)::int as scored, avg(x.scale_score)::float8 as mean, stddev_samp(x.scale_score)::float8 as sd
-    from (${latestExams(ref, access, asmt)}) x
-    group by grouping sets ((x.assessment_id, x.achievement_level), (x.assessment_id))`.execute(db);
-  return rows;
-}
-
-export type SubScoreMomentsRow = LevelMomentsRow & { code: string; kind: string };
-
-/** Per claim / composite / domain: students per level and the scale score moments. */
-export async function subScoreMoments(
-  db: Db,
-  ref: PopulationRef,
-  access: ResultsAccess,
-  assessmentIds: readonly number[],
-  kind: 'claim' | 'composite' | 'domain',
-): Promise<SubScoreMomentsRow[]> {
-  const { rows } = await sql<SubScoreMomentsRow>`
-    select x.assessment_id, s.code, s.kind, s.level, grouping(s.level) = 1 as is_total,
-      count(*)::int as n, count(s.scale_score)::int as scored, avg(s.scale_score)::float8 as mean, stddev_samp(s.scale_score)::float8 as sd
-    from (${latestExams(ref, access, { ids: assessmentIds })}) x
-    join exam_scores s on s.district_id = x.district_id and s.exam_id = x.id and s.kind = ${kind}
-    group by grouping sets ((x.assessment_id, s.code, s.kind, s.level), (x.assessment_id, s.code, s.kind))`.execute(db);
-  return rows;
-}
-
 export type StudentResultRow = {
   examId: number;
   studentId: number;
@@ -252,4 +215,44 @@ export async function yearOverYearMoments(
     ) m join assessments a on a.id = m.assessment_id
     order by a.school_year, a.grade`.execute(db);
   return rows;
+}
+
+export type SummaryMomentsRow = LevelMomentsRow & { kind: 'overall' | 'claim' | 'composite' | 'domain'; code: string | null };
+
+/**
+ * Student Score Distribution of one assessment in one statement: the latest exams are computed
+ * once (CTE) and aggregated twice — overall levels and scale scores, and per claim / composite /
+ * domain code of the requested kinds.
+ */
+export async function summaryMoments(
+  db: Db,
+  ref: PopulationRef,
+  access: ResultsAccess,
+  assessmentId: number,
+  kinds: readonly ('claim' | 'composite' | 'domain')[],
+): Promise<SummaryMomentsRow[]> {
+  const sub =
+    kinds.length === 0
+      ? sql``
+      : sql`union all
+    select s.kind, s.code, x.assessment_id, s.level, grouping(s.level) = 1,
+      count(*)::int, count(s.scale_score)::int, avg(s.scale_score)::float8, stddev_samp(s.scale_score)::float8
+    from x join exam_scores s on s.district_id = x.district_id and s.exam_id = x.id and s.kind = any(${[...kinds]}::text[])
+    group by grouping sets ((x.assessment_id, s.kind, s.code, s.level), (x.assessment_id, s.kind, s.code))`;
+  const { rows } = await sql<SummaryMomentsRow>`
+    with x as materialized (${latestExams(ref, access, { ids: [assessmentId] })})
+    select 'overall'::text as kind, null::text as code, x.assessment_id, x.achievement_level as level,
+      grouping(x.achievement_level) = 1 as is_total, count(*)::int as n, count(x.scale_score)::int as scored,
+      avg(x.scale_score)::float8 as mean, stddev_samp(x.scale_score)::float8 as sd
+    from x group by grouping sets ((x.assessment_id, x.achievement_level), (x.assessment_id))
+    ${sub}`.execute(db);
+  return rows;
+}
+
+/** True when the population has at least one visible exam of the assessment (cheap: no sort). */
+export async function hasVisibleResults(db: Db, ref: PopulationRef, access: ResultsAccess, assessmentId: number): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (select 1 from exams e join assessments a on a.id = e.assessment_id
+      where ${visibleExamsWhere(ref, access, { ids: [assessmentId] })}) as found`.execute(db);
+  return rows[0]?.found === true;
 }

@@ -1,14 +1,14 @@
 import {
   findAssessments,
   findItem,
+  hasVisibleResults,
   listItemResponses,
   listResourcesForOrgs,
   listResultAssessments,
   listResultYears,
   orgChain,
-  overallMoments,
   recordAudit,
-  subScoreMoments,
+  summaryMoments,
   yearOverYearMoments,
 } from '@cers/db';
 import {
@@ -22,10 +22,12 @@ import {
   reportsProficiency,
   resolveResources,
   schoolYearLabel,
+  scoreTypes,
   TOOLS_FOR_TEACHERS_HOME,
 } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../plugins/auth.js';
+import { cachedAssessment } from './assessment-cache.js';
 import { instructionalResourceRoutes } from './instructional-resources.routes.js';
 import { auditView, type ResolvedPopulation, requireIndividual, resolvePopulation } from './population.js';
 import { overallLevelDefs, presentAssessment, shapeMoments, standardCut, studentName, subScoreDef, subScoreDefs } from './present.js';
@@ -61,12 +63,9 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** The assessment, if the population has visible results for it (else 404 like missing). */
   async function loadAssessment(p: ResolvedPopulation, assessmentId: number) {
-    const [a] = await findAssessments(cers().db, [assessmentId]);
-    if (!a) throw notFound(ASSESSMENT);
-    const moments = await overallMoments(cers().db, p.ref, p.access, { ids: [assessmentId] });
-    const total = moments.find((m) => m.isTotal);
-    if (!total || total.n === 0) throw notFound(ASSESSMENT);
-    return { a, moments, studentsTested: total.n };
+    const a = await cachedAssessment(cers(), assessmentId);
+    if (!a || !(await hasVisibleResults(cers().db, p.ref, p.access, assessmentId))) throw notFound(ASSESSMENT);
+    return a;
   }
 
   app.get(
@@ -130,7 +129,14 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       const p = await resolvePopulation(cers(), principal, request.query);
-      const { a, moments, studentsTested } = await loadAssessment(p, request.query.assessmentId);
+      const a = await cachedAssessment(cers(), request.query.assessmentId);
+      if (!a) throw notFound(ASSESSMENT);
+      const types = scoreTypes(a);
+      const kinds = types.filter((t) => t !== 'overall') as ('claim' | 'composite' | 'domain')[];
+      const rows = await summaryMoments(cers().db, p.ref, p.access, a.id, kinds);
+      const moments = rows.filter((r) => r.kind === 'overall');
+      const studentsTested = moments.find((m) => m.isTotal)?.n ?? 0;
+      if (studentsTested === 0) throw notFound(ASSESSMENT);
       const assessment = presentAssessment(a, p.ref.kind, studentsTested, null, !p.individual);
       const suppressed = !p.individual && isSuppressed(studentsTested);
       const levels = overallLevelDefs(a);
@@ -140,17 +146,16 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         return { assessment, suppressed, distribution: null, mean: null, standardCutName: null, subScores: [] };
       }
       const overall = shapeMoments(levels, moments, cutLevel);
-      const kinds = assessment.scoreTypes.filter((t) => t !== 'overall') as ('claim' | 'composite' | 'domain')[];
       const subScores = [];
       for (const kind of kinds) {
-        const rows = await subScoreMoments(cers().db, p.ref, p.access, [a.id], kind);
+        const own = rows.filter((r) => r.kind === kind);
         const defs = subScoreDefs(a, kind);
-        const codes = [...new Set([...defs.map((d) => d.code), ...rows.map((r) => r.code)])];
+        const codes = [...new Set([...defs.map((d) => d.code), ...own.map((r) => r.code as string)])];
         for (const code of codes) {
           const def = subScoreDef(defs, a, code, kind);
-          const own = rows.filter((r) => r.code === code);
-          if (own.length === 0) continue;
-          const shaped = shapeMoments(def.levels, own, null);
+          const ofCode = own.filter((r) => r.code === code);
+          if (ofCode.length === 0) continue;
+          const shaped = shapeMoments(def.levels, ofCode, null);
           const hide = !p.individual && isSuppressed(shaped.distribution.tested);
           subScores.push({ code, kind, name: def.name, distribution: hide ? null : shaped.distribution, mean: hide ? null : shaped.mean });
         }
@@ -181,7 +186,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const p = await resolvePopulation(cers(), principal, q);
       requireIndividual(p);
-      const { a } = await loadAssessment(p, q.assessmentId);
+      const a = await loadAssessment(p, q.assessmentId);
       const summary = presentAssessment(a, p.ref.kind, 0, null, false);
       if (!summary.views.includes(q.view)) {
         throw invalidInput(`${RESULTS_VIEW_LABELS[q.view]} is not available for ${a.label} (${schoolYearLabel(a.schoolYear)}).`);
@@ -248,7 +253,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       requireIndividual(p);
       const item = await findItem(cers().db, request.params.itemId);
       if (!item) throw notFound('The item');
-      const { a, studentsTested } = await loadAssessment(p, item.assessmentId);
+      const a = await loadAssessment(p, item.assessmentId);
       const all = await listItemResponses(cers().db, p.ref, p.access, a.id, item.id);
       const responses = request.query.studentId === undefined ? all : all.filter((r) => r.studentId === request.query.studentId);
       if (responses.length > 0) {
@@ -273,7 +278,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
             .map((r) => ({ points: Number(r.points), text: typeof r.text === 'string' ? r.text : '' }))
         : [];
       return {
-        assessment: presentAssessment(a, p.ref.kind, studentsTested, null, false),
+        assessment: presentAssessment(a, p.ref.kind, all.length, null, false),
         item: {
           ...itemSummary(a, item, (item.position ?? 1) - 1),
           dokLabel: item.dok !== null ? (DOK_LABELS[item.dok] ?? null) : null,
@@ -358,7 +363,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = requirePrincipal(request);
       const q = request.query;
       const p = await resolvePopulation(cers(), principal, q);
-      const [a] = await findAssessments(cers().db, [q.assessmentId]);
+      const a = await cachedAssessment(cers(), q.assessmentId);
       if (!a) throw notFound(ASSESSMENT);
       const roots = p.population.schoolId !== null ? [p.population.schoolId] : [...new Set(principal.grants.map((g) => g.orgId))];
       const chains = await Promise.all(roots.map((id) => orgChain(cers().db, id)));

@@ -1,0 +1,83 @@
+import { Table, UnstyledButton } from '@mantine/core';
+import { type ColumnDef, flexRender, getCoreRowModel, getSortedRowModel, type SortingState, useReactTable } from '@tanstack/react-table';
+import { type ReactNode, useState } from 'react';
+
+export type { ColumnDef } from '@tanstack/react-table';
+
+/**
+ * Every results table: sortable by any column (TanStack Table), real table semantics, a caption,
+ * sort buttons in the headers with aria-sort, so it works with a keyboard and a screen reader.
+ */
+export function DataTable<T>({
+  data,
+  columns,
+  caption,
+  initialSort,
+  rowClassName,
+  testId,
+}: {
+  data: T[];
+  columns: ColumnDef<T, unknown>[];
+  caption: ReactNode;
+  initialSort?: SortingState;
+  rowClassName?: (row: T) => string | undefined;
+  testId?: string;
+}) {
+  const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    sortDescFirst: false,
+  });
+  return (
+    <Table.ScrollContainer minWidth={500}>
+      <Table striped highlightOnHover withTableBorder captionSide="top" data-testid={testId}>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          {table.getHeaderGroups().map((hg) => (
+            <Table.Tr key={hg.id}>
+              {hg.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const label = h.isPlaceholder ? null : flexRender(h.column.columnDef.header, h.getContext());
+                return (
+                  <Table.Th
+                    key={h.id}
+                    colSpan={h.colSpan}
+                    scope="col"
+                    aria-sort={
+                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : h.column.getCanSort() ? 'none' : undefined
+                    }
+                  >
+                    {h.column.getCanSort() ? (
+                      <UnstyledButton onClick={h.column.getToggleSortingHandler()} className="cers-sort" fz="sm" fw={700}>
+                        {label}
+                        <span aria-hidden="true" className="cers-sort-mark">
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
+                        </span>
+                      </UnstyledButton>
+                    ) : (
+                      label
+                    )}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Thead>
+        <Table.Tbody>
+          {table.getRowModel().rows.map((row) => (
+            <Table.Tr key={row.id} className={rowClassName?.(row.original)}>
+              {row.getVisibleCells().map((cell) => (
+                <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,374 @@
+/**
+ * User documents (seeds 001), "Search Results by Group" and the summative / interim feature videos,
+ * followed literally for a teacher of each sandbox school:
+ *   Enter Sandbox as the teacher → select a Group Name in Assigned Groups → Select Assessments (or
+ *   the plus icon) → choose the desired assessment → x on the default → Show Results → each option
+ *   of the Results by Student drop-down (Overall/Composite/Domain toggles, Writing Trait Scores,
+ *   Target Report, Lexile/Quantile Report, Results by Item with the item tabs, Key/Distractor).
+ * Numbers on screen are checked against values computed here, straight from the database:
+ * distribution counts, mean ± standard error, a distractor percentage and a target classification.
+ */
+import type { CersDb } from '@cers/db';
+import { openSandboxTestDb } from '@cers/sandbox/test';
+import { sql } from 'kysely';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import { enterSandbox, expectAccessible } from './students-helpers.js';
+
+let cers: CersDb;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  cers = await openSandboxTestDb('pglite');
+  server = await startTestServer(cers, { PORT: '65000' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await cers?.close();
+});
+
+type Summary = {
+  id: number;
+  label: string;
+  type: string;
+  subject: string;
+  views: string[];
+  scoreTypes: string[];
+  studentsTested: number | null;
+};
+type Member = { kind: 'group' | 'user-group'; id: number };
+
+// ---------------------------------------------------------------- independent figures from the database
+
+/** The latest exam of each member on an assessment (one result per student), computed here. */
+async function latestExams(member: Member, assessmentId: number) {
+  const members =
+    member.kind === 'group'
+      ? sql`select student_id from student_group_members where group_id = ${member.id}`
+      : sql`select student_id from user_group_members where user_group_id = ${member.id}`;
+  const { rows } = await sql<{ id: number; districtId: number; achievementLevel: number | null; scaleScore: number | null }>`
+    select distinct on (e.student_id) e.id, e.district_id, e.achievement_level, e.scale_score
+    from exams e where e.assessment_id = ${assessmentId} and e.student_id in (${members})
+    order by e.student_id, e.completed_at desc, e.id desc`.execute(cers.db);
+  return rows;
+}
+
+async function dbDistribution(member: Member, assessmentId: number) {
+  const exams = await latestExams(member, assessmentId);
+  const counts = new Map<number, number>();
+  for (const e of exams) if (e.achievementLevel !== null) counts.set(e.achievementLevel, (counts.get(e.achievementLevel) ?? 0) + 1);
+  const scores = exams.map((e) => e.scaleScore).filter((v): v is number => v !== null);
+  const n = scores.length;
+  const mean = scores.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(scores.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  return { tested: exams.length, counts, mean, se: sd / Math.sqrt(n) };
+}
+
+/** Share of responding students whose answer contains the key option of an item. */
+async function dbKeyPercent(member: Member, assessmentId: number, itemId: number) {
+  const exams = await latestExams(member, assessmentId);
+  const { rows } = await sql<{ response: string | null }>`
+    select ei.response from exam_items ei
+    where ei.item_id = ${itemId} and ei.exam_id = any(${exams.map((e) => e.id)}::int[])`.execute(cers.db);
+  const item = await cers.db.selectFrom('items').select(['answerKey']).where('id', '=', itemId).executeTakeFirstOrThrow();
+  const key = (item.answerKey ?? '').toUpperCase().split(/[,;| ]+/)[0] ?? '';
+  const answered = rows.map((r) => (r.response ?? '').trim().toUpperCase()).filter((r) => r !== '');
+  const chose = answered.filter((r) => r.split(/[,;| ]+/).includes(key)).length;
+  return { key, percent: Math.round((chose * 100) / answered.length), count: chose, responders: answered.length };
+}
+
+/** domain.md §Target report, computed here from the residuals. */
+async function dbTargetResult(member: Member, assessmentId: number, targetCode: string) {
+  const exams = await latestExams(member, assessmentId);
+  const { rows } = await sql<{ r: number }>`
+    select ts.student_relative_residual as r from exam_target_scores ts join targets t on t.id = ts.target_id
+    where t.natural_id = ${targetCode} and ts.exam_id = any(${exams.map((e) => e.id)}::int[])
+      and ts.student_relative_residual is not null`.execute(cers.db);
+  const values = rows.map((x) => x.r);
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const se = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) / Math.sqrt(n);
+  if (se > 0.2) return 'Insufficient Data';
+  return mean >= se ? 'Better' : mean <= -se ? 'Worse' : 'Similar';
+}
+
+// ---------------------------------------------------------------- steps of the user documents
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+  return context.newPage();
+}
+
+async function api<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+}
+
+const card = (page: Page, assessmentId: number) => page.locator(`section.cers-card[data-assessment="${assessmentId}"]`);
+
+/** "Select the Select Assessments button or Plus icon … Select the desired assessment." */
+async function addAssessment(page: Page, label: string, how: 'plus' | 'button'): Promise<void> {
+  const section = page.getByRole('region', { name: 'Selected Assessments' });
+  if (how === 'plus') await section.getByRole('button', { name: 'Add assessments' }).click();
+  else await section.getByRole('button', { name: 'Select Assessments' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Select Assessments' });
+  const box = dialog.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(label)} \\(`) });
+  await box.waitFor();
+  await page.waitForTimeout(400); // the dialog's opening transition
+  await box.click();
+  await expect.poll(() => box.isChecked()).toBe(true);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Select the Show Results expansion link in the Results section under the Student Score Distribution." */
+async function showResults(c: Locator): Promise<void> {
+  await c.getByRole('button', { name: 'Show Results' }).click();
+  await c.getByRole('button', { name: 'Hide Results' }).waitFor();
+}
+
+/** "Change the Results by Student drop-down menu to …" */
+async function chooseView(c: Locator, label: string): Promise<void> {
+  await c.getByLabel('Select a results view').selectOption({ label });
+}
+
+/** Distribution counts, mean ± SE and percent at or above the standard on screen = database figures. */
+async function expectDistribution(c: Locator, member: Member, assessmentId: number): Promise<void> {
+  const db = await dbDistribution(member, assessmentId);
+  const table = c.getByTestId('distribution-table');
+  await table.waitFor();
+  const cells = await table
+    .locator('td[data-level]')
+    .evaluateAll((tds) => tds.map((td) => [Number(td.getAttribute('data-level')), td.textContent?.trim()]));
+  expect(cells.length).toBeGreaterThan(0);
+  for (const [level, text] of cells) expect(Number(text), `students at level ${level}`).toBe(db.counts.get(level as number) ?? 0);
+  await expect.poll(() => c.getByTestId('students-tested').textContent()).toBe(String(db.tested));
+  expect(await c.getByTestId('average-scale-score').textContent()).toBe(`${Math.round(db.mean)} ± ${Math.round(db.se)}`);
+}
+
+type Flow = { role: string; key: string; how: 'plus' | 'button' };
+
+const FLOWS: Flow[] = [
+  { role: 'Teacher: Sample Elementary School', key: 'elementary', how: 'plus' },
+  { role: 'Teacher: Sample Middle School', key: 'middle', how: 'button' },
+  { role: 'Teacher: Sample High School', key: 'high', how: 'plus' },
+];
+
+describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
+  it('goes through every view of a group and shows the database’s numbers', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, role);
+      // Pick, among the teacher's assigned groups, one with an interim that has selected-response items.
+      const groups = await api<{ groups: { id: number; name: string }[] }>(page, '/api/groups');
+      let chosen: { id: number; name: string; assessments: Summary[]; defaults: number[] } | undefined;
+      for (const g of groups.groups) {
+        const a = await api<{ assessments: Summary[]; defaultAssessmentIds: number[] }>(page, `/api/results/assessments?groupId=${g.id}`);
+        const hasInterim = a.assessments.some((x) => x.views.includes('distractors'));
+        const hasEla = a.assessments.some((x) => x.type === 'sum' && x.subject === 'ELA' && x.views.includes('lexile'));
+        if (hasInterim && hasEla) {
+          chosen = { ...g, assessments: a.assessments, defaults: a.defaultAssessmentIds };
+          break;
+        }
+      }
+      if (!chosen) throw new Error(`no group of ${role} has an interim with items and an ELA summative`);
+      const member: Member = { kind: 'group', id: chosen.id };
+
+      // 1. Select a Group Name in the Assigned Groups panel.
+      await page.getByRole('link', { name: chosen.name, exact: true }).click();
+      await page.waitForURL(new RegExp(`/groups/${chosen.id}`));
+      await page.getByRole('heading', { name: chosen.name, level: 2 }).waitFor();
+      const defaultId = chosen.defaults[0] as number;
+      const defaultLabel = chosen.assessments.find((a) => a.id === defaultId)?.label as string;
+      await card(page, defaultId).waitFor();
+      await screenshot(page, `group-results-${key}-1-default`);
+
+      // 2–3. Select Assessments / plus icon → choose an interim block with items.
+      const interim =
+        chosen.assessments.find((a) => a.views.includes('distractors') && a.type !== 'ica') ??
+        chosen.assessments.find((a) => a.views.includes('distractors'));
+      if (!interim) throw new Error('no interim');
+      await addAssessment(page, interim.label, how);
+      // 4. Deselect the default assessment with its x button, so only the desired one shows.
+      await page
+        .getByRole('region', { name: 'Selected Assessments' })
+        .getByRole('button', { name: `Remove ${defaultLabel}` })
+        .click();
+      await expect.poll(() => page.locator('section.cers-card').count()).toBe(1);
+      const ic = card(page, interim.id);
+      await expectDistribution(ic, member, interim.id);
+
+      // 5. Show Results → Results by Student.
+      await showResults(ic);
+      const rows = ic.getByTestId('student-results-table').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe((await latestExams(member, interim.id)).length);
+      await screenshot(page, `group-results-${key}-2-interim-students`);
+
+      // Results by Item → select an item number → the four tabs.
+      await chooseView(ic, 'Results by Item');
+      await ic.getByTestId('items-table').waitFor();
+      await screenshot(page, `group-results-${key}-3-results-by-item`);
+      await ic
+        .getByTestId('items-table')
+        .getByRole('button', { name: /^Item \d+ details$/ })
+        .first()
+        .click();
+      const dialog = page.getByRole('dialog');
+      for (const tab of ['Student Points and Responses', 'Item Viewer', 'Rubric and Exemplar', 'Item Information']) {
+        await dialog.getByRole('tab', { name: tab }).click();
+        await dialog.getByRole('tabpanel', { name: tab }).waitFor();
+      }
+      await screenshot(page, `group-results-${key}-4-item-information`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+
+      // Key/Distractor Analysis: the key's percentage = responses in the database.
+      await chooseView(ic, 'Key/Distractor Analysis');
+      await page
+        .locator('label')
+        .filter({ hasText: /^Percent$/ })
+        .click();
+      await expect.poll(() => page.getByRole('radio', { name: 'Percent' }).isChecked()).toBe(true);
+      const firstRow = ic.getByTestId('distractor-table').locator('tbody tr').first();
+      await firstRow.waitFor();
+      const itemId = Number(await firstRow.getAttribute('data-item-id'));
+      const expected = await dbKeyPercent(member, interim.id, itemId);
+      const keyCell = firstRow.locator(`td[data-option="${expected.key}"]`);
+      await expect.poll(() => keyCell.getAttribute('data-key')).toBe('true');
+      expect((await keyCell.textContent())?.trim()).toBe(`${expected.percent}% (${expected.count}) (key)`);
+      await screenshot(page, `group-results-${key}-5-key-distractor`);
+      await page
+        .locator('label')
+        .filter({ hasText: /^Number$/ })
+        .click();
+
+      // The ELA summative (plus icon again): distribution, Overall/Composite, each view.
+      const ela = chosen.assessments.find((a) => a.type === 'sum' && a.subject === 'ELA' && a.views.includes('lexile')) as Summary;
+      await addAssessment(page, ela.label, 'plus');
+      const ec = card(page, ela.id);
+      await expectDistribution(ec, member, ela.id);
+      if (ela.scoreTypes.includes('composite')) {
+        await ec.getByRole('button', { name: 'Composite', exact: true }).click();
+        await ec.getByTestId('subscore-table').waitFor();
+        await screenshot(page, `group-results-${key}-6-composite`);
+        await ec.getByRole('button', { name: 'Overall', exact: true }).click();
+      }
+      await showResults(ec);
+      await ec.getByTestId('student-results-table').waitFor();
+      for (const [view, testId] of [
+        ['Writing Trait Scores', 'trait-distribution'],
+        ['Lexile Report', 'measure-table'],
+      ] as const) {
+        if (!ela.views.includes(view === 'Writing Trait Scores' ? 'writing-traits' : 'lexile')) continue;
+        await chooseView(ec, view);
+        await ec.getByTestId(testId).first().waitFor();
+        await screenshot(page, `group-results-${key}-7-${testId}`);
+      }
+      if (ela.views.includes('targets')) {
+        await chooseView(ec, 'Target Report');
+        await ec.getByLabel('Subgroups').waitFor();
+        await expect
+          .poll(async () => (await ec.getByText(/30 or more students/).count()) + (await ec.getByTestId('target-table').count()))
+          .toBeGreaterThan(0);
+        await screenshot(page, `group-results-${key}-8-target-report`);
+      }
+
+      // Math summative: Quantile Report.
+      const math = chosen.assessments.find((a) => a.type === 'sum' && a.subject === 'Math' && a.views.includes('quantile'));
+      if (math) {
+        await addAssessment(page, math.label, 'button');
+        const mc = card(page, math.id);
+        await expectDistribution(mc, member, math.id);
+        await showResults(mc);
+        await chooseView(mc, 'Quantile Report');
+        await mc.getByTestId('measure-table').waitFor();
+        expect(await mc.getByTestId('measure-table').locator('tbody tr').first().textContent()).toMatch(/Q/);
+        await screenshot(page, `group-results-${key}-9-quantile`);
+      }
+
+      // CAST (Overall / Domain) or ELPAC (Overall / Composite / Domain) where the group has them.
+      const other = chosen.assessments.find((a) => a.type === 'sum' && a.scoreTypes.includes('domain'));
+      if (other) {
+        await addAssessment(page, other.label, 'plus');
+        const oc = card(page, other.id);
+        await oc.getByRole('button', { name: 'Domain', exact: true }).click();
+        await oc.getByTestId('subscore-table').waitFor();
+        await screenshot(page, `group-results-${key}-10-domain`);
+      }
+
+      // The page is linkable: reloading keeps the selection, the open results and the view.
+      const before = page.url();
+      await page.reload();
+      await card(page, ela.id).getByRole('button', { name: 'Hide Results' }).waitFor();
+      expect(page.url()).toBe(before);
+      await expectAccessible(page, `group results of ${role}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('Target Report of a group of 30 or more (My Groups, Teacher: Sample Middle School)', () => {
+  it('classifies a target as the database’s residuals say', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, 'Teacher: Sample Middle School');
+      const me = await api<{ csrfToken: string }>(page, '/api/me');
+      const groups = await api<{ groups: { id: number; name: string }[] }>(page, '/api/groups');
+      // Every grade-8 student of the teacher's assigned groups: more than 30 took the ELA summative.
+      const ids = groups.groups.filter((g) => g.name.startsWith('Grade 8')).map((g) => g.id);
+      const { rows } = await sql<{
+        studentId: number;
+      }>`select distinct student_id from student_group_members where group_id = any(${ids}::int[])`.execute(cers.db);
+      const created = await page.evaluate(
+        async ({ csrf, studentIds }) => {
+          const res = await fetch('/api/my-groups', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+            body: JSON.stringify({ name: 'Grade 8 Target Report', subjects: null, studentIds }),
+          });
+          return res.json();
+        },
+        { csrf: me.csrfToken, studentIds: rows.map((r) => r.studentId) },
+      );
+      const userGroupId = (created.group?.id ?? created.id) as number;
+      const member: Member = { kind: 'user-group', id: userGroupId };
+
+      // Select a Group Name in the My Groups panel.
+      await page.goto(`${server.url}/`);
+      await page.getByRole('tab', { name: 'My Groups' }).click();
+      await page.getByRole('link', { name: 'Grade 8 Target Report', exact: true }).click();
+      await page.waitForURL(new RegExp(`/my-groups/${userGroupId}`));
+      const list = await api<{ assessments: Summary[]; defaultAssessmentIds: number[] }>(
+        page,
+        `/api/results/assessments?userGroupId=${userGroupId}`,
+      );
+      const ela = list.assessments.find((a) => a.type === 'sum' && a.subject === 'ELA' && a.views.includes('targets')) as Summary;
+      expect(ela.studentsTested).toBeGreaterThanOrEqual(30);
+      if (!list.defaultAssessmentIds.includes(ela.id)) await addAssessment(page, ela.label, 'plus');
+      const ec = card(page, ela.id);
+      await expectDistribution(ec, member, ela.id);
+      await showResults(ec);
+      await chooseView(ec, 'Target Report');
+      const table = ec.getByTestId('target-table');
+      await table.waitFor();
+      const first = table.locator('tbody tr').first();
+      const cells = await first.locator('td').allTextContents();
+      const targetCode = (cells[1] ?? '').trim().split(/\s+/)[0] as string;
+      const expected = await dbTargetResult(member, ela.id, targetCode);
+      expect(cells[4]?.replace(/[▲▼●]/g, '').trim()).toBe(expected);
+      await screenshot(page, 'group-results-middle-target-report');
+      await expectAccessible(page, 'Target Report');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
