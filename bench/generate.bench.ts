@@ -8,7 +8,7 @@
  * PGlite fails at a scale, smaller scales are tried and every failure is recorded with its reason.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,12 +64,57 @@ async function postgres(scale: number): Promise<unknown> {
     await admin.query(`drop database if exists ${DATABASE} with (force)`);
     await admin.query(`create database ${DATABASE}`);
     const version = (await admin.query<{ v: string }>('show server_version')).rows[0]?.v;
+    const sampler = sampleBackendCpu(admin);
     const run = await runWorker(['--target=postgres', `--scale=${scale}`, `--url=${withDatabase(adminUrl, DATABASE)}`]);
-    return { server: `PostgreSQL ${version}`, database: DATABASE, ...(run.ok ? run.result : { failed: run.reason, scale }) };
+    const serverCpuSeconds = await sampler.stop();
+    const clientCpu = run.ok ? Number(run.result.cpuSeconds ?? 0) : 0;
+    return {
+      server: `PostgreSQL ${version}`,
+      database: DATABASE,
+      ...(run.ok ? run.result : { failed: run.reason, scale }),
+      // CPU actually used by the generator and by the PostgreSQL backends serving it: on a shared,
+      // busy machine the wall time also holds the time spent waiting for a core.
+      serverCpuSeconds,
+      totalCpuSeconds: Math.round((serverCpuSeconds + clientCpu) * 10) / 10,
+    };
   } finally {
     await admin.query(`drop database if exists ${DATABASE} with (force)`).catch(() => undefined);
     await admin.end();
   }
+}
+
+/** Sums user+system CPU of the backends connected to the bench database (sampled every 2 s from /proc). */
+function sampleBackendCpu(admin: pg.Client): { stop: () => Promise<number> } {
+  const last = new Map<number, number>();
+  let running = true;
+  const tick = async () => {
+    const r = await admin
+      .query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [DATABASE])
+      .catch(() => ({ rows: [] }));
+    for (const { pid } of r.rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15)
+        if (Number.isFinite(ticks)) last.set(pid, Math.max(last.get(pid) ?? 0, ticks));
+      } catch {
+        // the backend exited between the query and the read
+      }
+    }
+  };
+  const loop = (async () => {
+    while (running) {
+      await tick();
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const ticks = [...last.values()].reduce((a, b) => a + b, 0);
+      return Math.round((ticks / 100) * 10) / 10; // CLK_TCK = 100 on Linux
+    },
+  };
 }
 
 async function pglite(startScale: number): Promise<unknown> {
@@ -104,11 +149,22 @@ export async function run(flags: string[] = []): Promise<Record<string, unknown>
   };
   // The machine is shared: the 1-minute load average before and after each run says how busy it was.
   const load = () => loadavg()[0]?.toFixed(1);
-  if (!flags.includes('--skip-postgres')) {
+  // A skipped target keeps its figures from the previous run, marked with that run's date and commit.
+  const previousFile = join(here, 'results', 'generate.json');
+  const previous = existsSync(previousFile)
+    ? (JSON.parse(readFileSync(previousFile, 'utf8')) as { date?: string; commit?: string; results?: Record<string, unknown> })
+    : undefined;
+  const carried = (key: string) => {
+    const value = previous?.results?.[key];
+    return value ? { ...(value as object), carriedFrom: { date: previous?.date, commit: previous?.commit } } : undefined;
+  };
+  if (flags.includes('--skip-postgres')) results.postgres = carried('postgres');
+  else {
     const before = load();
     results.postgres = { ...((await postgres(scale)) as object), loadAverage: { before, after: load() } };
   }
-  if (!flags.includes('--skip-pglite')) {
+  if (flags.includes('--skip-pglite')) results.pglite = carried('pglite');
+  else {
     const before = load();
     results.pglite = { ...((await pglite(pgliteScale)) as object), loadAverage: { before, after: load() } };
   }

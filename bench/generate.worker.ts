@@ -45,6 +45,7 @@ process.stdout.write(
     totalRows: summary.totalRows,
     rowsPerSecond: Math.round(summary.totalRows / seconds),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: Math.round(((process.cpuUsage().user + process.cpuUsage().system) / 1e6) * 10) / 10,
   })}\n`,
 );
 process.exit(0);

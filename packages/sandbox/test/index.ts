@@ -62,9 +62,35 @@ function pruneImages(keep: string): void {
   }
 }
 
+/** One builder at a time across test workers: the others wait for its file (stale after 15 minutes). */
+async function withBuildLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 async function buildPgliteImage(): Promise<Blob> {
   const file = join(CACHE_DIR, `sandbox-${sandboxHash()}.tar.gz`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
+  return withBuildLock(`${file}.lock`, async () => {
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    return generateImage(file);
+  });
+}
+
+async function generateImage(file: string): Promise<Blob> {
   const cers = await openDb({ memory: true });
   try {
     await migrate(cers);
