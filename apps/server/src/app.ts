@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth/auth.routes.js';
 import { oidcRoutes } from './routes/auth/oidc.routes.js';
 import { groupRoutes } from './routes/groups/groups.routes.js';
 import { healthRoutes } from './routes/health/health.routes.js';
+import { importsRoutes } from './routes/imports/imports.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { reportRoutes } from './routes/reports/reports.routes.js';
 import { resultsRoutes } from './routes/results/results.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(schoolRoutes);
   await app.register(resultsRoutes);
   await app.register(reportRoutes);
+  await app.register(importsRoutes);
 
   await registerWeb(app);
   return app;

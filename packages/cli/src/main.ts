@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { serveCommand } from './commands/serve.js';
@@ -15,5 +16,6 @@ program.addCommand(serveCommand());
 program.addCommand(userCommand());
 program.addCommand(sandboxCommand());
 program.addCommand(exportCommand());
+program.addCommand(importCommand());
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 export { type DetectedContent, detectContent } from './content.js';
 export { DEFAULT_PROCESSORS } from './default-processors.js';
 export { GROUP_HEADERS, MAX_GROUP_STUDENTS } from './groups.js';
+export { countImportsByStatus, findImport, type ImportDetail, type ImportFilter, type ImportRecord, listImports } from './history.js';
 export { type ExamFile, loadExamBatch, refreshInferredSchools } from './load-exams.js';
 export { familyOf } from './package/family.js';
 export { type ParseJob, ParsePool, type ParseResult } from './pool.js';
@@ -8,6 +9,7 @@ export type { ContentProcessor, ProcessContext, ProcessorRegistry } from './proc
 export {
   type AcceptedImport,
   acceptImports,
+  acceptLargeImport,
   findAccepted,
   type ImportOutcome,
   loadPayloads,
@@ -18,7 +20,9 @@ export {
   writeSlices,
 } from './records.js';
 export { loadRefData } from './ref-data.js';
+export type { SourceMeta } from './runner.js';
 export { DEFAULT_MAX_BYTES, type FileResult, ImportRunner, type IngestLogger, type RunnerOptions } from './runner.js';
+export { type Source, SourceError, walkSources } from './sources.js';
 export * from './statuses.js';
 export type { SubjectDefinition } from './subject-definition.js';
 export type { Trt } from './trt/model.js';
@@ -27,3 +31,4 @@ export { processTrt, readTrt } from './trt/process.js';
 export type { RefAssessment, RefData, RefSchool } from './trt/refs.js';
 export { applyTransforms, EXTERNAL_VENDOR, resolveTransforms, TRANSFORMS, type TrtTransform } from './trt/transforms.js';
 export { type Rejection, type ValidExam, validateExam } from './trt/validate.js';
+export { type TrtWriteExam, type TrtWriteItem, type TrtWriteScore, writeTrt } from './trt/write.js';

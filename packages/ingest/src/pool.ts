@@ -7,7 +7,16 @@ export type ParseJob = { id: number; bytes: Uint8Array; transforms: readonly str
 export type ParseResult = { id: number; result: ValidExam | Rejection };
 
 type Pending = { resolve: (r: ParseResult[]) => void; reject: (e: Error) => void };
-type Slot = { worker: Worker; busy: number; pending: Map<number, Pending> };
+type Slot = { worker: Worker; busy: number; pending: Map<number, Pending>; dead: Error | undefined };
+
+/**
+ * Worker bootstrap: registers tsx's loader, then loads the TypeScript worker module. (Node 20
+ * ignores `--import tsx` in worker execArgv for the entry module, so the loader is set up here.)
+ */
+function bootstrap(workerUrl: string): string {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
+}
 
 /**
  * A pool of worker threads that parse and validate TRTs (parse-worker.ts). Work is sent in small
@@ -21,10 +30,10 @@ export class ParsePool {
   private closed = false;
 
   constructor(size = Math.max(1, Math.min(4, cpus().length))) {
-    const url = new URL('./parse-worker.ts', import.meta.url);
+    const code = bootstrap(new URL('./parse-worker.ts', import.meta.url).href);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url, { execArgv: ['--import', 'tsx'] });
-      const slot: Slot = { worker, busy: 0, pending: new Map() };
+      const worker = new Worker(code, { eval: true });
+      const slot: Slot = { worker, busy: 0, pending: new Map(), dead: undefined };
       worker.on('message', (msg: { seq: number; results?: ParseResult[]; error?: string }) => {
         const p = slot.pending.get(msg.seq);
         if (!p) return;
@@ -33,11 +42,15 @@ export class ParsePool {
         if (msg.error !== undefined) p.reject(new Error(msg.error));
         else p.resolve(msg.results ?? []);
       });
-      worker.on('error', (error) => {
+      const die = (error: Error) => {
+        slot.dead = error;
         for (const p of slot.pending.values()) p.reject(error);
         slot.pending.clear();
+      };
+      worker.on('error', die);
+      worker.on('exit', (code) => {
+        if (!this.closed) die(new Error(`parse worker exited with code ${code}`));
       });
-      worker.unref();
       this.slots.push(slot);
     }
   }
@@ -63,7 +76,9 @@ export class ParsePool {
   }
 
   private send(jobs: ParseJob[]): Promise<ParseResult[]> {
-    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const alive = this.slots.filter((s) => !s.dead);
+    if (alive.length === 0) return Promise.reject(this.slots[0]?.dead ?? new Error('no parse worker is running'));
+    const slot = alive.reduce((a, b) => (b.busy < a.busy ? b : a));
     const seq = ++this.seq;
     slot.busy++;
     return new Promise((resolve, reject) => {

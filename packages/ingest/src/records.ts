@@ -220,3 +220,87 @@ export async function markForRetry(
     returning i.id`.execute(db);
   return r.rows.map((x) => x.id).sort((a, b) => a - b);
 }
+
+/** Thrown inside the intake transaction to roll back a duplicate large payload. */
+class DuplicatePayload extends Error {
+  constructor(readonly existing: { id: number; status: string; digest: string }) {
+    super('duplicate payload');
+  }
+}
+
+const LARGE_SLICE = 16 * 1024 * 1024;
+
+async function* reslice(chunks: AsyncIterable<Uint8Array>, size: number, onChunk: (c: Uint8Array) => void): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let held = 0;
+  for await (const c of chunks) {
+    onChunk(c);
+    parts.push(c);
+    held += c.length;
+    if (held >= size) {
+      yield Buffer.concat(parts);
+      parts = [];
+      held = 0;
+    }
+  }
+  if (held > 0 || parts.length > 0) yield Buffer.concat(parts);
+}
+
+/**
+ * Records a file that is too big to hold in memory: streamed into import_payloads in 16 MB slices
+ * while its MD5 is computed, all in one transaction (a duplicate rolls back and returns the
+ * earlier import). Memory stays at one slice whatever the file size.
+ */
+export async function acceptLargeImport(
+  db: Db,
+  meta: Omit<NewImport, 'bytes' | 'digest'> & { size: number },
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<AcceptedImport> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const pending = `PENDING-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const row = await trx
+        .insertInto('imports')
+        .values({
+          content: meta.content,
+          contentType: meta.contentType ?? null,
+          digest: pending,
+          filename: meta.filename ?? null,
+          batch: meta.batch ?? null,
+          status: 'ACCEPTED',
+          creatorId: meta.creatorId ?? null,
+          creator: meta.creator ?? null,
+          payloadSize: meta.size,
+          properties: meta.properties ? JSON.stringify(meta.properties) : null,
+          transforms: [...(meta.transforms ?? [])],
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const hash = createHash('md5');
+      let size = 0;
+      await writeSlices(
+        trx,
+        row.id,
+        reslice(chunks, LARGE_SLICE, (c) => {
+          hash.update(c);
+          size += c.length;
+        }),
+      );
+      const digest = hash.digest('hex').toUpperCase();
+      const existing = await trx
+        .selectFrom('imports')
+        .select(['id', 'status', 'digest'])
+        .where('content', '=', meta.content)
+        .where('digest', '=', digest)
+        .executeTakeFirst();
+      if (existing) throw new DuplicatePayload(existing);
+      await trx.updateTable('imports').set({ digest, payloadSize: size }).where('id', '=', row.id).execute();
+      return { id: row.id, digest, status: 'ACCEPTED' as ImportStatus, duplicate: false };
+    });
+  } catch (error) {
+    if (error instanceof DuplicatePayload) {
+      return { id: error.existing.id, digest: error.existing.digest, status: error.existing.status as ImportStatus, duplicate: true };
+    }
+    throw error;
+  }
+}

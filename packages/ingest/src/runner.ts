@@ -1,5 +1,6 @@
 import { type CersDb, findPrincipal } from '@cers/db';
 import { sql } from 'kysely';
+import { detectContent } from './content.js';
 import { DEFAULT_PROCESSORS } from './default-processors.js';
 import { type ExamFile, loadExamBatch } from './load-exams.js';
 import type { ParsePool } from './pool.js';
@@ -7,6 +8,7 @@ import type { ProcessorRegistry } from './processors.js';
 import {
   type AcceptedImport,
   acceptImports,
+  acceptLargeImport,
   claimAccepted,
   findAccepted,
   finishImports,
@@ -16,6 +18,7 @@ import {
   type NewImport,
 } from './records.js';
 import { loadRefData } from './ref-data.js';
+import type { Source } from './sources.js';
 import type { FinalStatus, ImportContent, ImportStatus } from './statuses.js';
 import { processTrt } from './trt/process.js';
 import type { RefData } from './trt/refs.js';
@@ -58,6 +61,30 @@ export type RunnerOptions = {
   logger?: IngestLogger | undefined;
   onResult?: (r: FileResult) => void;
 };
+
+/** What importSources records on every file (imports columns). */
+export type SourceMeta = {
+  content?: ImportContent;
+  transforms?: readonly string[];
+  batch?: string | null;
+  creatorId?: number | null;
+  creator?: string | null;
+  properties?: Record<string, unknown>;
+};
+
+/** Files read ahead are bounded by count (batchSize) and by bytes. */
+const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+
+function meta(o: SourceMeta, name: string): Omit<NewImport, 'content' | 'bytes'> {
+  return {
+    filename: name.split(/[\\/]/).pop() ?? name,
+    batch: o.batch ?? null,
+    creatorId: o.creatorId ?? null,
+    creator: o.creator ?? null,
+    properties: { ...(o.properties ?? {}), source: name },
+    ...(o.transforms ? { transforms: o.transforms } : {}),
+  };
+}
 
 /** A file in flight: its import row and bytes. */
 type Work = {
@@ -117,27 +144,153 @@ export class ImportRunner {
   /** Records and processes files; duplicates come back as their earlier import. */
   async importFiles(files: readonly NewImport[]): Promise<FileResult[]> {
     const accepted = await acceptImports(this.cers.db, files);
+    return this.processAccepted(files, accepted);
+  }
+
+  private async processAccepted(files: readonly NewImport[], accepted: readonly AcceptedImport[]): Promise<FileResult[]> {
     const work: Work[] = [];
     const results: FileResult[] = [];
-    accepted.forEach((a: AcceptedImport, i) => {
+    for (let i = 0; i < accepted.length; i++) {
+      const a = accepted[i] as AcceptedImport;
       const f = files[i] as NewImport;
-      if (a.duplicate) {
-        const r: FileResult = { id: a.id, status: a.status, message: null, duplicate: true, filename: f.filename };
-        results.push(r);
-        this.options.onResult?.(r);
-        return;
-      }
-      work.push({
+      const item: Work = {
         id: a.id,
         content: f.content,
         bytes: f.bytes,
         transforms: f.transforms ?? [],
         filename: f.filename ?? null,
         creatorId: f.creatorId ?? null,
-      });
-    });
+      };
+      // A group file is re-validated on every upload with the uploader's rights (formats.md §1.3).
+      if (a.duplicate && f.content === 'GROUPS' && a.status !== 'PROCESSED' && (await this.requeue(a.id, f.creatorId ?? null))) {
+        work.push(item);
+        continue;
+      }
+      if (a.duplicate) {
+        const r: FileResult = { id: a.id, status: a.status, message: null, duplicate: true, filename: f.filename };
+        results.push(r);
+        this.options.onResult?.(r);
+        continue;
+      }
+      work.push(item);
+    }
     results.push(...(await this.processWork(work)));
     return results;
+  }
+
+  private async requeue(id: number, creatorId: number | null): Promise<boolean> {
+    const r = await sql`update imports set status = 'ACCEPTED', retry_status = status, creator_id = ${creatorId}, updated_at = now()
+      where id = ${id} and status <> 'ACCEPTED' and status <> 'PROCESSED' returning id`.execute(this.cers.db);
+    return r.rows.length > 0;
+  }
+
+  /**
+   * The CLI path: files, folders and zips streamed through intake and processing. Intake of the
+   * next batch overlaps processing of the previous one; at most two batches are held in memory.
+   * Files above maxBytes are streamed into the archive and recorded INVALID without being read whole.
+   */
+  async importSources(sources: AsyncIterable<Source>, o: SourceMeta = {}): Promise<FileResult[]> {
+    const results: FileResult[] = [];
+    let batch: NewImport[] = [];
+    let held = 0;
+    let processing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const files = batch;
+      batch = [];
+      held = 0;
+      const accepted = await acceptImports(this.cers.db, files);
+      const previous = processing;
+      processing = previous.then(async () => {
+        results.push(...(await this.processAccepted(files, accepted)));
+      });
+      await previous;
+    };
+    for await (const s of sources) {
+      if (s.size > this.maxBytes) {
+        await flush();
+        await processing;
+        results.push(await this.importLarge(s, o));
+        continue;
+      }
+      const bytes = await s.read();
+      batch.push({ ...meta(o, s.name), content: o.content ?? detectContent(bytes, s.name).content, bytes });
+      held += bytes.length;
+      if (batch.length >= this.batchSize || held >= MAX_BATCH_BYTES) await flush();
+    }
+    await flush();
+    await processing;
+    return results;
+  }
+
+  /**
+   * One file from a stream (an HTTP upload): held in memory up to maxBytes, beyond that streamed
+   * into the archive and recorded INVALID — memory stays bounded whatever the upload size.
+   */
+  async importStream(chunks: AsyncIterable<Uint8Array>, o: SourceMeta & { filename: string }): Promise<FileResult> {
+    const held: Uint8Array[] = [];
+    let size = 0;
+    const iterator = chunks[Symbol.asyncIterator]();
+    for (;;) {
+      const n = await iterator.next();
+      if (n.done) {
+        const bytes = Buffer.concat(held);
+        const [r] = await this.importFiles([
+          { ...meta(o, o.filename), filename: o.filename, content: o.content ?? detectContent(bytes, o.filename).content, bytes },
+        ]);
+        return r as FileResult;
+      }
+      held.push(n.value);
+      size += n.value.length;
+      if (size > this.maxBytes) break;
+    }
+    const prefix = held;
+    const rest = (async function* () {
+      yield* prefix;
+      for (;;) {
+        const n = await iterator.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    })();
+    let total = 0;
+    const counted = (async function* () {
+      for await (const c of rest) {
+        total += c.length;
+        yield c;
+      }
+    })();
+    const content = o.content ?? detectContent(prefix[0] ?? Buffer.alloc(0), o.filename).content;
+    const a = await acceptLargeImport(this.cers.db, { ...meta(o, o.filename), filename: o.filename, content, size }, counted);
+    if (a.duplicate) return { id: a.id, status: a.status, message: null, duplicate: true, filename: o.filename };
+    const [outcome] = await this.finishEach([this.tooLarge({ id: a.id, content, size: total })]);
+    return { id: a.id, status: outcome?.status ?? 'INVALID', message: outcome?.message ?? null, filename: o.filename };
+  }
+
+  private async importLarge(s: Source, o: SourceMeta): Promise<FileResult> {
+    const stream = await s.stream();
+    const iterator = stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    const head: Uint8Array = first.done ? Buffer.alloc(0) : (first.value as Uint8Array);
+    const chunks = (async function* () {
+      if (!first.done) yield head;
+      for (;;) {
+        const n = await iterator.next();
+        if (n.done) return;
+        yield n.value as Uint8Array;
+      }
+    })();
+    const content = o.content ?? detectContent(head, s.name).content;
+    const a = await acceptLargeImport(this.cers.db, { ...meta(o, s.name), content, size: s.size }, chunks);
+    if (a.duplicate) {
+      const r: FileResult = { id: a.id, status: a.status, message: null, duplicate: true, filename: s.name };
+      this.options.onResult?.(r);
+      return r;
+    }
+    const [outcome] = await this.finishEach([this.tooLarge({ id: a.id, content, size: s.size })]);
+    const r: FileResult = { id: a.id, status: outcome?.status ?? 'INVALID', message: outcome?.message ?? null, filename: s.name };
+    this.options.onResult?.(r);
+    return r;
   }
 
   /** Processes ACCEPTED imports by id, reading their payloads back from the database. */
@@ -191,7 +344,8 @@ export class ImportRunner {
     };
     const byId = new Map(work.map((w) => [w.id, w]));
     const tooBig = work.filter((w) => w.bytes.length > this.maxBytes);
-    if (tooBig.length > 0) report(await this.finishEach(tooBig.map((w) => this.tooLarge(w))), byId);
+    if (tooBig.length > 0)
+      report(await this.finishEach(tooBig.map((w) => this.tooLarge({ id: w.id, content: w.content, size: w.bytes.length }))), byId);
     const fits = work.filter((w) => w.bytes.length <= this.maxBytes);
     const exams = fits.filter((w) => w.content === 'EXAM');
     for (const w of fits.filter((x) => x.content !== 'EXAM')) report(await this.processOther(w), byId);
@@ -205,12 +359,12 @@ export class ImportRunner {
     return out;
   }
 
-  private tooLarge(w: Work): ImportOutcome {
+  private tooLarge(w: { id: number; content: ImportContent; size: number }): ImportOutcome {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     return {
       id: w.id,
       status: 'INVALID',
-      message: `File too large: ${w.bytes.length} bytes (${mb(w.bytes.length)}) exceeds the ${mb(this.maxBytes)} limit for one ${w.content} file; it was stored but not processed. Split it into smaller files.`,
+      message: `File too large: ${w.size} bytes (${mb(w.size)}) exceeds the ${mb(this.maxBytes)} limit for one ${w.content} file; it was stored but not processed. Split it into smaller files.`,
     };
   }
 

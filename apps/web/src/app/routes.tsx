@@ -18,6 +18,7 @@ export type AppRoute = { path: string; element: ReactNode };
 const StudentPage = lazyPage(() => import('../pages/students/student-page').then((m) => m.StudentPage));
 const MyGroupEditPage = lazyPage(() => import('../pages/my-groups/my-group-edit-page').then((m) => m.MyGroupEditPage));
 const AdminGroupsPage = lazyPage(() => import('../pages/admin-groups/admin-groups-page').then((m) => m.AdminGroupsPage));
+const ImportsPage = lazyPage(() => import('../pages/admin/imports/imports-page').then((m) => m.ImportsPage));
 const AdminGroupEditPage = lazyPage(() => import('../pages/admin-groups/admin-group-edit-page').then((m) => m.AdminGroupEditPage));
 
 export const ROUTES: AppRoute[] = [
@@ -32,6 +33,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/sandbox', element: <SandboxPage /> },
   { path: '/reset-password', element: <ResetPasswordPage /> },
   { path: '/admin/audit', element: <AuditPage /> },
+  { path: '/admin/imports', element: <ImportsPage /> },
   { path: '/groups/:id', element: <GroupResultsPage {...RESULTS_PRINT_SLOTS} /> },
   { path: '/my-groups/:id', element: <MyGroupResultsPage {...RESULTS_PRINT_SLOTS} /> },
   { path: '/schools/:schoolId', element: <SchoolResultsPage {...RESULTS_PRINT_SLOTS} /> },
