@@ -7,11 +7,11 @@
  *
  * Reproduce a failure with the printed seed and pair number; PRIVACY_PAIRS / PRIVACY_SEED override.
  */
-import type { CersDb } from '@cers/db';
+import { type CersDb, findPrincipal } from '@cers/db';
 import { testDbTargets } from '@cers/db/test';
 import { isEmptyScope } from '@cers/domain';
 import type { JobQueue } from '@cers/jobs';
-import { createPdfPool, runReport } from '@cers/reports';
+import { createPdfPool, exportScopeOf, runReport, streamExamExport } from '@cers/reports';
 import { Rng } from '@cers/sandbox';
 import { openSandboxTestDb } from '@cers/sandbox/test';
 import type { FastifyInstance } from 'fastify';
@@ -336,4 +336,20 @@ describe.each(targets)('randomized privacy on the sandbox data ($name)', ({ name
     expect(stats.refused ?? 0).toBeGreaterThan(0);
     expect(stats['students-printed'] ?? 0).toBeGreaterThan(0);
   }, 1_800_000);
+
+  it('an exam export run as a user (cers export exams --as) holds exactly the exams the rules allow that user', async () => {
+    // The sandbox personas and 15 random users (a full export per user is costly).
+    for (const userId of users.slice(0, 20)) {
+      const principal = await findPrincipal(cers.db, userId);
+      if (!principal) continue;
+      const exported: string[] = [];
+      for await (const row of streamExamExport(cers, { scope: exportScopeOf(principal) })) {
+        exported.push(`${row.student_ssid}|${row.assessment_id}|${row.opportunity_id}`);
+      }
+      const expected = [...facts.students.values()].flatMap((s) =>
+        oracle.allowedExams(userId, s.id).map((e) => `${s.ssid}|${facts.assessments.get(e.assessmentId)?.naturalId}|${e.opportunityId}`),
+      );
+      expect(exported.sort(), `export as user ${userId}`).toEqual(expected.sort());
+    }
+  }, 600_000);
 });

@@ -35,8 +35,9 @@ export type ExamFact = {
   districtId: number;
   assessmentId: number;
   completedAt: number;
+  opportunityId: string;
 };
-export type AssessmentFact = { id: number; subject: string; type: string; grade: string; schoolYear: number };
+export type AssessmentFact = { id: number; naturalId: string; subject: string; type: string; grade: string; schoolYear: number };
 export type GroupFact = {
   id: number;
   schoolId: number;
@@ -136,7 +137,7 @@ export async function extendSandbox(cers: CersDb, rng: Rng, users: number): Prom
       schoolId: rng.pick([b1, b2]),
       districtId: districtB,
       subjects: rng.pick([null, ['ELA'], ['Math'], ['ELA', 'Science']]),
-      studentIds: rng.sample([...bStudents, ...moved.map((m) => m.id)], rng.int(3, 12)),
+      studentIds: rng.sample([...new Set([...bStudents, ...moved.map((m) => m.id)])], rng.int(3, 12)),
     });
   }
   const groupIds = (await db.selectFrom('studentGroups').select('id').execute()).map((g) => g.id);
@@ -205,12 +206,18 @@ export async function loadFacts(cers: CersDb): Promise<Facts> {
     ]),
   );
   const exams = (
-    await db.selectFrom('exams').select(['id', 'studentId', 'schoolId', 'districtId', 'assessmentId', 'completedAt']).execute()
+    await db
+      .selectFrom('exams')
+      .select(['id', 'studentId', 'schoolId', 'districtId', 'assessmentId', 'completedAt', 'opportunityId'])
+      .execute()
   ).map((e) => ({ ...e, completedAt: e.completedAt.getTime() }));
   const examsByStudent = new Map<number, ExamFact[]>();
   for (const e of exams) push(examsByStudent, e.studentId, e);
   const assessments = new Map(
-    (await db.selectFrom('assessments').select(['id', 'subject', 'type', 'grade', 'schoolYear']).execute()).map((a) => [a.id, a]),
+    (await db.selectFrom('assessments').select(['id', 'naturalId', 'subject', 'type', 'grade', 'schoolYear']).execute()).map((a) => [
+      a.id,
+      a,
+    ]),
   );
   const groupRows = await db.selectFrom('studentGroups').select(['id', 'schoolId', 'districtId', 'subjects', 'deletedAt']).execute();
   const memberRows = await db.selectFrom('studentGroupMembers').select(['groupId', 'studentId']).execute();
