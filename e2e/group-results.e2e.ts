@@ -322,9 +322,13 @@ describe('Target Report of a group of 30 or more (My Groups, Teacher: Sample Mid
     try {
       await enterSandbox(page, server.url, 'Teacher: Sample Middle School');
       const me = await api<{ csrfToken: string }>(page, '/api/me');
-      const groups = await api<{ groups: { id: number; name: string }[] }>(page, '/api/groups');
-      // Every grade-8 student of the teacher's assigned groups: more than 30 took the ELA summative.
-      const ids = groups.groups.filter((g) => g.name.startsWith('Grade 8')).map((g) => g.id);
+      const groups = await api<{ groups: { id: number; name: string; subjects: string[] | null }[] }>(page, '/api/groups');
+      // The grade-8 students of the teacher's groups that open ELA (all-subject advisory and the ELA
+      // section): more than 30 took the ELA summative. My Groups never widen access, so students
+      // seen only through a Math or Science section would not show their ELA results.
+      const ids = groups.groups
+        .filter((g) => g.name.startsWith('Grade 8') && (g.subjects === null || g.subjects.includes('ELA')))
+        .map((g) => g.id);
       const { rows } = await sql<{
         studentId: number;
       }>`select distinct student_id from student_group_members where group_id = any(${ids}::int[])`.execute(cers.db);

@@ -90,7 +90,11 @@ export function TargetsView({
         className="cers-no-print"
       />
       {data.message && (
-        <Alert color={data.rule === 'hidden' ? 'gray' : 'yellow'} title={data.rule === 'hidden' ? 'Not enough results' : 'Caution'}>
+        <Alert
+          color={data.rule === 'hidden' ? 'gray' : 'yellow'}
+          title={data.rule === 'hidden' ? 'Not enough results' : 'Caution'}
+          styles={{ title: { color: 'var(--mantine-color-dark-7)' }, message: { color: 'var(--mantine-color-dark-7)' } }}
+        >
           {data.message}
         </Alert>
       )}
