@@ -221,6 +221,29 @@ export async function run(flags: string[] = []): Promise<Record<string, unknown>
   );
   const mergeMs = ms(t);
   await pool.close();
+
+  // 3. End to end again with one render worker per core (PDF_WORKERS = cores), for comparison.
+  let allCores: Record<string, unknown> | null = null;
+  const cores = availableParallelism();
+  if (cores > workers && !flags.includes('--no-compare')) {
+    const wide = createPdfPool({ size: cores, idleMs: 60_000 });
+    await Promise.all(Array.from({ length: cores }, () => wide.render([], { title: 'warm-up', language: 'en' }).catch(() => null)));
+    const again = await createReport(cers.db, { userId: world.admin, kind: 'isr', name: 'Bench Grade 5 (all cores)', params });
+    const load = loadavg()[0];
+    const c0 = process.cpuUsage();
+    const t1 = performance.now();
+    await runReport({ db: cers.db, pool: wide, logger: silent, reportTtlHours: 24 }, { reportId: again.id, retryCount: 0, retryLimit: 0 });
+    const wideMs = ms(t1);
+    const cpu = process.cpuUsage(c0);
+    await wide.close();
+    allCores = {
+      pdfWorkers: cores,
+      ms: wideMs,
+      isrsPerSecond: Math.round((students / wideMs) * 1000 * 10) / 10,
+      processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      loadAverageAtStart: Math.round((load ?? 0) * 10) / 10,
+    };
+  }
   await cers.close();
 
   const isrs = models.reduce((n, m) => n + m.length, 0);
@@ -248,5 +271,6 @@ export async function run(flags: string[] = []): Promise<Record<string, unknown>
     // Other work on the machine slows every figure: the 1-minute load average when the run started.
     loadAverageAtStart: Math.round((loadBefore ?? 0) * 10) / 10,
     stagesAlone: { ...stages, mergedPdfBytes: merged.length, dominant },
+    endToEndOneWorkerPerCore: allCores,
   };
 }
