@@ -39,6 +39,8 @@ export type RunReportDeps = {
   /** Students per model-building batch and per render task. */
   chunkSize?: number;
   now?: () => Date;
+  /** Pages per PDF before the report becomes a ZIP of PDFs (default MAX_PDF_PAGES). */
+  maxPdfPages?: number;
   /** Called after each chunk is rendered (progress, tests). */
   onChunk?: (progress: { done: number; total: number }) => Promise<void> | void;
 };
@@ -151,7 +153,7 @@ async function buildIsrFile(deps: RunReportDeps, ctx: RunContext): Promise<Built
   let pages = 0;
   for (const r of rendered) {
     const current = parts[parts.length - 1] as RenderedPdf[];
-    if (current.length > 0 && pages + r.pages > MAX_PDF_PAGES) {
+    if (current.length > 0 && pages + r.pages > (deps.maxPdfPages ?? MAX_PDF_PAGES)) {
       parts.push([r]);
       pages = r.pages;
     } else {

@@ -8,6 +8,20 @@ import { buildTestApp, signIn } from '../../../test/helpers.js';
 import { type ReportWorld, seedReportWorld, waitFor } from '../../../test/report-world.js';
 
 const targets = await testDbTargets();
+
+/** Entries of a ZIP whose files are stored uncompressed (what the report job writes), from its central directory. */
+function unzipStored(zip: Buffer): { name: string; data: Buffer }[] {
+  const entries: { name: string; data: Buffer }[] = [];
+  for (let i = zip.indexOf('PK\x01\x02', 0, 'latin1'); i >= 0; i = zip.indexOf('PK\x01\x02', i + 4, 'latin1')) {
+    const size = zip.readUInt32LE(i + 20);
+    const nameLength = zip.readUInt16LE(i + 28);
+    const local = zip.readUInt32LE(i + 42);
+    const name = zip.subarray(i + 46, i + 46 + nameLength).toString('utf8');
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    entries.push({ name, data: zip.subarray(start, start + size) });
+  }
+  return entries;
+}
 const silent = { info: () => undefined, error: () => undefined };
 
 describe.each(targets)('printable reports API and job on $name', ({ create }) => {
@@ -217,6 +231,29 @@ describe.each(targets)('printable reports API and job on $name', ({ create }) =>
     // by score: Zoe (2620) first, Daniel (2455) last
     expect(text.indexOf('Abbott, Zoe')).toBeLessThan(text.indexOf('Ortega, Maria'));
     expect(text.indexOf('Ortega, Maria')).toBeLessThan(text.indexOf('Nguyen, Daniel'));
+  });
+
+  it('delivers a ZIP of PDFs when the report is longer than the page limit (one student per PDF here)', async () => {
+    const res = await create_(world.users.teacher, groupIsr({ name: 'Zipped' }));
+    const id = res.json().id as number;
+    await finished(world.users.teacher, id);
+    await cers.db.updateTable('reports').set({ status: 'pending' }).where('id', '=', id).execute();
+    await cers.db.deleteFrom('reportFiles').where('reportId', '=', id).execute();
+    await runReport(
+      { db: cers.db, pool, logger: silent, reportTtlHours: 24, chunkSize: 1, maxPdfPages: 1 },
+      { reportId: id, retryCount: 0, retryLimit: 2 },
+    );
+    const done = (await app.inject({ method: 'GET', url: `/api/reports/${id}`, headers: await as(world.users.teacher) })).json();
+    expect(done).toMatchObject({ status: 'completed', contentType: 'application/zip', filename: 'Zipped.zip' });
+    const zip = (await download(world.users.teacher, id)).rawPayload;
+    const entries = unzipStored(zip);
+    expect(entries.map((e) => e.name)).toEqual(['Zipped part 01.pdf', 'Zipped part 02.pdf', 'Zipped part 03.pdf']);
+    const { pdfText } = await import('../../../../../packages/reports/test/pdf-text.js');
+    expect(entries.map((e) => pdfText(e.data).match(/(Abbott, Zoe|Nguyen, Daniel|Ortega, Maria)/)?.[1])).toEqual([
+      'Abbott, Zoe',
+      'Nguyen, Daniel',
+      'Ortega, Maria',
+    ]);
   });
 
   it('reports No Results when nothing matches', async () => {
