@@ -4,7 +4,6 @@ import { RESULTS_PRINT_SLOTS, renderStudentPrintableReports } from '../features/
 import { AuditPage } from '../pages/admin/audit/audit-page';
 import { GroupResultsPage, InstructionalResourcesPage, MyGroupResultsPage, SchoolResultsPage } from '../pages/group-results/lazy';
 import { HomePage } from '../pages/home/home-page';
-import { MyReportsPage } from '../pages/reports/my-reports-page';
 import { ResetPasswordPage } from '../pages/reset-password/reset-password-page';
 import { SandboxPage } from '../pages/sandbox/sandbox-page';
 import { SignInPage } from '../pages/signin/signin-page';
@@ -16,6 +15,7 @@ import { SignInPage } from '../pages/signin/signin-page';
 export type AppRoute = { path: string; element: ReactNode };
 
 const StudentPage = lazyPage(() => import('../pages/students/student-page').then((m) => m.StudentPage));
+const MyReportsPage = lazyPage(() => import('../pages/reports/my-reports-page').then((m) => m.MyReportsPage));
 const MyGroupEditPage = lazyPage(() => import('../pages/my-groups/my-group-edit-page').then((m) => m.MyGroupEditPage));
 const AdminGroupsPage = lazyPage(() => import('../pages/admin-groups/admin-groups-page').then((m) => m.AdminGroupsPage));
 const ImportsPage = lazyPage(() => import('../pages/admin/imports/imports-page').then((m) => m.ImportsPage));
