@@ -94,7 +94,7 @@ export function SearchBySchool() {
           </Group>
           {noResults && <Text size="sm">No assessment results are available for this school.</Text>}
           {error && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red.9" role="alert">
               {error}
             </Text>
           )}

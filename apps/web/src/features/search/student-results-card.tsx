@@ -2,7 +2,7 @@ import { FAMILY_LABELS, formatScoreWithError, gradeLabel, SUBJECT_LABELS, school
 import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ResultCard } from '../../api/students';
-import { findLevel, isReportingCategory, typeLabel } from '../students/history-model';
+import { bandScale, findLevel, isReportingCategory, typeLabel } from '../students/history-model';
 import { LevelBadge } from '../students/level-badge';
 import { ScoreBand } from '../students/score-band';
 
@@ -40,15 +40,7 @@ export function StudentResultsCard({ studentId, card }: { studentId: number; car
           <Text fw={700} size="lg">
             {formatScoreWithError(card.scaleScore, card.scaleScoreSem)}
           </Text>
-          <ScoreBand
-            score={card.scaleScore}
-            sem={card.scaleScoreSem}
-            min={a.minScore}
-            max={a.maxScore}
-            cuts={a.cutScores}
-            levels={a.levels}
-            width={110}
-          />
+          <ScoreBand score={card.scaleScore} sem={card.scaleScoreSem} min={a.minScore} max={a.maxScore} {...bandScale(a)} width={110} />
         </Group>
         <Group gap="xs">
           <Text size="sm" span>

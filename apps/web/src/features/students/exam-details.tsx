@@ -2,6 +2,7 @@ import { COMPLETENESS, formatScoreWithError, gradeLabel, SCORE_TYPE_LABELS, type
 import { List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { StudentExam } from '../../api/students';
 import {
+  bandScale,
   distanceFromStandardMet,
   examErrorBand,
   examScoreTypes,
@@ -41,14 +42,7 @@ export function ExamDetails({ exam }: { exam: StudentExam }) {
             <dd>
               {formatScoreWithError(exam.scaleScore, exam.scaleScoreSem)}
               {band ? ` (${band.low}–${band.high})` : ''}{' '}
-              <ScoreBand
-                score={exam.scaleScore}
-                sem={exam.scaleScoreSem}
-                min={a.minScore}
-                max={a.maxScore}
-                cuts={a.cutScores}
-                levels={a.levels}
-              />
+              <ScoreBand score={exam.scaleScore} sem={exam.scaleScoreSem} min={a.minScore} max={a.maxScore} {...bandScale(a)} />
             </dd>
             <dt>{isReportingCategory(a) ? 'Reporting Category' : 'Achievement Level'}</dt>
             <dd>

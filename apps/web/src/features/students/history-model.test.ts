@@ -2,6 +2,7 @@ import { LEVEL_SCHEMES } from '@cers/domain';
 import { describe, expect, it } from 'vitest';
 import type { Assessment, StudentExam, StudentSummary } from '../../api/students';
 import {
+  bandScale,
   distanceFromStandardMet,
   examErrorBand,
   filterExams,
@@ -315,5 +316,15 @@ describe('score history chart', () => {
       ['2023–24', 2480, 'Standard Met'],
       ['2024–25', 2520, 'Standard Met'],
     ]);
+  });
+});
+
+describe('error-band graphic scale', () => {
+  it('colours by level when each cut interval has a level, else by the Standard Met cut only', () => {
+    expect(bandScale(asmt()).cuts).toEqual([2442, 2502, 2582]);
+    const iab = bandScale(asmt({ type: 'iab', levels: three }));
+    expect(iab.cuts).toEqual([2502]);
+    expect(iab.levels.map((l) => l.name)).toEqual(['Below Standard', 'Above Standard']);
+    expect(bandScale(asmt({ type: 'iab', levels: three, standardCutLevel: null }))).toEqual({ cuts: [], levels: [] });
   });
 });

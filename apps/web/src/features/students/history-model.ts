@@ -232,6 +232,23 @@ export function assessmentTitle(a: Assessment): string {
   return a.label || a.name;
 }
 
+/**
+ * How the error-band graphic colours the scale: by achievement level when the assessment defines
+ * one level per cut interval; otherwise (interim blocks report Below/Near/Above with the ±1.5 SEM
+ * rule, not by intervals) only below/above the Standard Met cut; with neither, uncoloured.
+ */
+export function bandScale(a: Pick<Assessment, 'cutScores' | 'levels' | 'standardCutLevel' | 'type'>): {
+  cuts: number[];
+  levels: LevelDef[];
+} {
+  if (!isReportingCategory(a) && a.levels.length === a.cutScores.length + 1) return { cuts: a.cutScores, levels: a.levels };
+  const cut = standardMetCut(a);
+  const first = a.levels[0];
+  const last = a.levels.at(-1);
+  if (cut === undefined || !first || !last) return { cuts: [], levels: [] };
+  return { cuts: [cut], levels: [first, last] };
+}
+
 /** Interim blocks report a category (three levels) rather than an achievement level. */
 export function isReportingCategory(a: Pick<Assessment, 'type'>): boolean {
   return a.type === 'iab' || a.type === 'fiab';

@@ -6,6 +6,7 @@ import type { StudentExam } from '../../api/students';
 import { ExamDetails } from './exam-details';
 import {
   assessmentTitle,
+  bandScale,
   distanceFromStandardMet,
   examScoreTypes,
   findLevel,
@@ -220,8 +221,7 @@ function buildColumns(
               sem={e.scaleScoreSem}
               min={e.assessment.minScore}
               max={e.assessment.maxScore}
-              cuts={e.assessment.cutScores}
-              levels={e.assessment.levels}
+              {...bandScale(e.assessment)}
               width={90}
             />
           </Group>
