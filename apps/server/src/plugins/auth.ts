@@ -58,6 +58,8 @@ async function auth(app: FastifyInstance): Promise<void> {
     for (const method of [route.method].flat()) catalog.push({ method, url: route.url });
   });
   app.addHook('onRequest', async (request, reply) => {
+    // Pages and assets of the web app carry no data: only API calls resolve the session.
+    if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const { cers, config } = app.ctx;
