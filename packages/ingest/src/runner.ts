@@ -16,6 +16,7 @@ import {
   loadPayloads,
   markForRetry,
   type NewImport,
+  type PGliteLike,
 } from './records.js';
 import { loadRefData } from './ref-data.js';
 import type { Source } from './sources.js';
@@ -116,6 +117,10 @@ export class ImportRunner {
   ) {
     this.batchSize = options.batchSize ?? 250;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  private pglite(): PGliteLike | undefined {
+    return this.cers.kind === 'pglite' ? (this.cers.pglite as unknown as PGliteLike) : undefined;
   }
 
   /** Forget cached reference data (after a package, organization, codes or subject import). */
@@ -261,7 +266,9 @@ export class ImportRunner {
       }
     })();
     const content = o.content ?? detectContent(prefix[0] ?? Buffer.alloc(0), o.filename).content;
-    const a = await acceptLargeImport(this.cers.db, { ...meta(o, o.filename), filename: o.filename, content, size }, counted);
+    const a = await acceptLargeImport(this.cers.db, { ...meta(o, o.filename), filename: o.filename, content, size }, counted, {
+      pglite: this.pglite(),
+    });
     if (a.duplicate) return { id: a.id, status: a.status, message: null, duplicate: true, filename: o.filename };
     const [outcome] = await this.finishEach([this.tooLarge({ id: a.id, content, size: total })]);
     return { id: a.id, status: outcome?.status ?? 'INVALID', message: outcome?.message ?? null, filename: o.filename };
@@ -281,7 +288,7 @@ export class ImportRunner {
       }
     })();
     const content = o.content ?? detectContent(head, s.name).content;
-    const a = await acceptLargeImport(this.cers.db, { ...meta(o, s.name), content, size: s.size }, chunks);
+    const a = await acceptLargeImport(this.cers.db, { ...meta(o, s.name), content, size: s.size }, chunks, { pglite: this.pglite() });
     if (a.duplicate) {
       const r: FileResult = { id: a.id, status: a.status, message: null, duplicate: true, filename: s.name };
       this.options.onResult?.(r);
