@@ -38,6 +38,13 @@ describe.each(targets)('access matrix: every route × every role on $name', ({ n
       if (role === 'anonymous') headers.set(role, {});
       else headers.set(role, { ...(await signIn(cers, world.users[role])) });
     }
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/imports?content=EXAM&filename=matrix.xml',
+      headers: { ...headers.get('loader'), 'content-type': 'application/xml' },
+      payload: '<TDSReport><Test name="matrix"/></TDSReport>',
+    });
+    world.importId = upload.json().imports[0].id;
   }, 600_000);
   afterAll(async () => {
     await app?.close();
@@ -55,6 +62,7 @@ describe.each(targets)('access matrix: every route × every role on $name', ({ n
   async function send(method: string, req: ProbeRequest, role: RoleKey, probe: Probe) {
     let h = headers.get(role) ?? {};
     if (probe.freshSession && role !== 'anonymous') h = { ...(await signIn(cers, world.users[role])) };
+    if (req.contentType) h = { ...h, 'content-type': req.contentType };
     const options: InjectOptions = { method: method as InjectOptions['method'], url: req.url, headers: h };
     if (req.payload !== undefined) options.payload = req.payload as InjectOptions['payload'];
     return app.inject(options);

@@ -29,7 +29,7 @@ import {
   type RoleKey,
 } from './world.js';
 
-export type ProbeRequest = { url: string; payload?: unknown };
+export type ProbeRequest = { url: string; payload?: unknown; contentType?: string };
 export type Probe = {
   name: string;
   /** Records created before each role's request (a mutation gets a fresh target per role). */
@@ -73,6 +73,11 @@ const found = (who: RoleKey[], ssidOf: (w: MatrixWorld) => string) => (role: Rol
   if (who.includes(role)) expect(b.student?.ssid, `${role} finds the student`).toBe(ssidOf(w));
   else expect(b, `${role} gets "no results", like a missing SSID`).toEqual({ student: null, cards: [] });
 };
+
+/** Raw upload bodies (the imports API takes files as the request body). */
+const rawXml = (role: RoleKey) => `<TDSReport><Test name="matrix-${role}"/></TDSReport>`;
+const groupCsv = (w: MatrixWorld, role: RoleKey) =>
+  `group_name,school_natural_id,school_year,subject_code,student_ssid,group_user_login\nMatrix upload ${role},99999999999999,${w.assessment.schoolYear},ALL,${w.ssids.b},\n`;
 
 const groupQuery = (w: MatrixWorld) => `groupId=${w.groups.elementary}`;
 const schoolQuery = (w: MatrixWorld) => `schoolId=${w.orgs.elementary}&grade=${w.assessment.grade}`;
@@ -565,6 +570,69 @@ export const ACCESS_MATRIX: Record<string, RouteEntry> = {
         request: (_w, made) => ({ url: `/api/reports/${made.id}` }),
         expect: allowed(['teacher'], 204, 404),
         missing: () => ({ url: `/api/reports/${MISSING_ID}` }),
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- imports (data loading)
+  'POST /api/imports': {
+    probes: [
+      {
+        name: 'an exam file (data loaders only)',
+        request: (_w, _m, role) => ({
+          url: `/api/imports?content=EXAM&filename=${role}.xml`,
+          payload: rawXml(role),
+          contentType: 'application/xml',
+        }),
+        expect: allowed(['state', 'loader'], 201, 403),
+      },
+      {
+        name: 'a student group file (group administrators too)',
+        request: (w, _m, role) => ({
+          url: `/api/imports?content=GROUPS&filename=${role}.csv`,
+          payload: groupCsv(w, role),
+          contentType: 'text/csv',
+        }),
+        expect: allowed(['site', 'lea', 'otherLea', 'state', 'loader'], 201, 403),
+      },
+    ],
+  },
+  'GET /api/imports': {
+    // Group administrators see their own group uploads; data loaders see everything.
+    probes: [
+      {
+        name: 'import history',
+        request: () => ({ url: '/api/imports' }),
+        expect: allowed(['site', 'lea', 'otherLea', 'state', 'loader'], 200, 403),
+      },
+    ],
+  },
+  'GET /api/imports/:id': {
+    probes: [
+      {
+        name: 'the data loader’s import',
+        request: (w) => ({ url: `/api/imports/${w.importId}` }),
+        expect: allowed(['state', 'loader'], 200, 403, { site: 404, lea: 404, otherLea: 404 }),
+        missing: () => ({ url: `/api/imports/${MISSING_ID}` }),
+      },
+    ],
+  },
+  'GET /api/imports/:id/payload': {
+    probes: [
+      {
+        name: 'the data loader’s file',
+        request: (w) => ({ url: `/api/imports/${w.importId}/payload` }),
+        expect: allowed(['state', 'loader'], 200, 403, { site: 404, lea: 404, otherLea: 404 }),
+        missing: () => ({ url: `/api/imports/${MISSING_ID}/payload` }),
+      },
+    ],
+  },
+  'POST /api/imports/retry': {
+    probes: [
+      {
+        name: 're-run files waiting for reference data',
+        request: () => ({ url: '/api/imports/retry', payload: { statuses: ['UNKNOWN_SCHOOL'] } }),
+        expect: allowed(['state', 'loader'], 200, 403),
       },
     ],
   },

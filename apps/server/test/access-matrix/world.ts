@@ -32,6 +32,8 @@ export type MatrixWorld = {
   report: number;
   /** Instructional resources of the sample district and of district B. */
   resources: { a: number; b: number };
+  /** A file the data loader imported (set once the app runs: imports go through the API). */
+  importId: number;
 };
 
 async function orgId(cers: CersDb, type: string, name: string): Promise<number> {
@@ -168,6 +170,7 @@ export async function buildMatrixWorld(cers: CersDb): Promise<MatrixWorld> {
     myGroup,
     report,
     resources: { a: await resource(districtA), b: await resource(districtB) },
+    importId: 0,
   };
 }
 
