@@ -78,6 +78,7 @@ export * from './queries/group-students.js';
 export * from './queries/groups.js';
 export * from './queries/schools.js';
 export * from './queries/students.js';
+export * from './queries/student-history.js';
 export * from './queries/group-result-views.js';
 export * from './queries/group-results.js';
 export * from './queries/instructional-resources.js';

@@ -1,12 +1,4 @@
-import {
-  findStudent,
-  findStudentBySsid,
-  listStudentExams,
-  listStudentResultCards,
-  recordAudit,
-  type StudentExamRow,
-  type StudentSummary,
-} from '@cers/db';
+import { findStudent, findStudentCards, findStudentHistory, recordAudit, type StudentExamRow, type StudentSummary } from '@cers/db';
 import { embargoScope, individualScope, notFound, type Principal, studentDisplayName } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../plugins/auth.js';
@@ -44,13 +36,10 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       const scope = individualScope(principal);
-      const student = await findStudentBySsid(db(), { scope, ssid: request.query.ssid });
-      if (!student) return { student: null, cards: [] };
-      // the student is visible: the read and its audit row go out together (one round trip less)
-      const [cards] = await Promise.all([
-        listStudentResultCards(db(), { scope, embargo: embargoScope(principal), studentId: student.id }),
-        audit(principal, request.ip, student.id, 'student-search'),
-      ]);
+      const found = await findStudentCards(db(), { scope, embargo: embargoScope(principal), ssid: request.query.ssid });
+      if (!found) return { student: null, cards: [] };
+      const { student, cards } = found;
+      await audit(principal, request.ip, student.id, 'student-search');
       return {
         student: presentStudent(student),
         cards: cards.map((c) => ({ ...c, completedAt: c.completedAt.toISOString() })),
@@ -90,12 +79,15 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       const scope = individualScope(principal);
-      const student = await findStudent(db(), { scope, studentId: request.params.id });
-      if (!student) throw notFound(STUDENT);
-      const [exams] = await Promise.all([
-        listStudentExams(db(), { scope, embargo: embargoScope(principal), studentId: student.id, filters: request.query }),
-        audit(principal, request.ip, student.id, 'student-history'),
-      ]);
+      const history = await findStudentHistory(db(), {
+        scope,
+        embargo: embargoScope(principal),
+        studentId: request.params.id,
+        filters: request.query,
+      });
+      if (!history) throw notFound(STUDENT);
+      const { student, exams } = history;
+      await audit(principal, request.ip, student.id, 'student-history');
       return { student: presentStudent(student), exams: exams.map((e) => presentExam(e, student)) };
     },
   );
