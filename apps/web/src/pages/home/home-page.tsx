@@ -5,8 +5,8 @@ import { ROUTES } from '../../app/routes';
 import { GroupsPanel } from '../../features/groups/groups-panel';
 import { visibleAdminTools } from '../../features/home/admin-tools';
 import { AdminToolsPanel } from '../../features/home/admin-tools-panel';
-import { renderStudentPrintableReports } from '../../features/printable-reports/slots';
 import { WelcomePanel } from '../../features/home/welcome-panel';
+import { renderStudentPrintableReports } from '../../features/printable-reports/slots';
 import { SearchBySchool } from '../../features/search/search-by-school';
 import { SearchByStudent } from '../../features/search/search-by-student';
 
