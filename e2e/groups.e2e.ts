@@ -135,7 +135,7 @@ describe('My Groups (Teacher: Sample Elementary School)', () => {
         .getByRole('link', { name: `Edit ${name}` })
         .click();
       await page.waitForURL(/\/my-groups\/\d+\/edit$/);
-      expect(await listedCount(page)).toBe(inGroup - 1);
+      await expect.poll(() => listedCount(page)).toBe(inGroup - 1);
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Delete Group' }).click();
       await page.waitForURL(/groups=mine/);

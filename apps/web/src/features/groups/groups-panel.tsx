@@ -1,10 +1,25 @@
 import { schoolYearLabel } from '@cers/domain';
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAssignedGroups, useMyGroups } from '../../api/groups';
 import { downloadCsv } from '../../components/csv';
+import { paginationControlProps } from '../../components/pagination-labels';
 import { subjectsLabel } from './group-labels';
 
 /** Paths of the group results pages (built by the group-results feature). */
@@ -50,15 +65,39 @@ export function GroupsPanel() {
   );
 }
 
+/** Assigned groups per page (administrators see every group of their schools). */
+const PAGE_SIZE = 20;
+
 function AssignedGroupsTable() {
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text.trim(), 250);
   const groups = useAssignedGroups(q);
   const rows = groups.data?.groups ?? [];
+  const [params, setParams] = useSearchParams();
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(params.get('gpage')) || 1));
+  const setPage = (p: number) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (p === 1) next.delete('gpage');
+        else next.set('gpage', String(p));
+        return next;
+      },
+      { replace: true },
+    );
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <TextInput label="Search by group name" value={text} onChange={(e) => setText(e.currentTarget.value)} maw={320} />
+        <TextInput
+          label="Search by group name"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setPage(1);
+          }}
+          maw={320}
+        />
         <Group gap="xs">
           <Button
             variant="default"
@@ -97,7 +136,7 @@ function AssignedGroupsTable() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((g) => (
+              {rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((g) => (
                 <Table.Tr key={g.id}>
                   <Table.Td>
                     <Anchor component={Link} to={assignedGroupPath(g.id)}>
@@ -113,6 +152,22 @@ function AssignedGroupsTable() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="sm">
+            Groups {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, rows.length)} of {rows.length}
+          </Text>
+          <Pagination
+            getControlProps={paginationControlProps}
+            getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+            total={pages}
+            value={page}
+            onChange={setPage}
+            aria-label="Pages of assigned groups"
+            size="sm"
+          />
+        </Group>
       )}
       {groups.data?.truncated && <Text size="sm">Showing the first {rows.length} groups: search by name to find others.</Text>}
     </Stack>

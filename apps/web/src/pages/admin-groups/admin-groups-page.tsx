@@ -1,16 +1,34 @@
 import { SUBJECTS, schoolYearLabel } from '@cers/domain';
-import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAdminGroups, useDeleteAdminGroup } from '../../api/groups';
 import { useSchools } from '../../api/schools';
 import { downloadCsv } from '../../components/csv';
+import { paginationControlProps } from '../../components/pagination-labels';
 import { DeleteGroupButton } from '../../features/groups/group-form-parts';
 import { subjectsLabel } from '../../features/groups/group-labels';
 import { assignedGroupPath } from '../../features/groups/groups-panel';
 
 const ALL = 'all';
+/** Rows per page: a district can hold hundreds of groups. */
+const PAGE_SIZE = 50;
 
 /**
  * Manage Student Groups (/admin/groups, cers-features.md §3.10): the assigned groups of the
@@ -29,6 +47,9 @@ export function AdminGroupsPage() {
   const remove = useDeleteAdminGroup();
   const rows = groups.data?.groups ?? [];
   const years = [...new Set(rows.map((g) => g.schoolYear))].sort((a, b) => b - a);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(pages, positive(params.get('page')) ?? 1);
+  const pageRows = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   const set = (key: string, value: string | null) =>
     setParams(
@@ -36,6 +57,7 @@ export function AdminGroupsPage() {
         const next = new URLSearchParams(p);
         if (value === null || value === ALL || value === '') next.delete(key);
         else next.set(key, value);
+        if (key !== 'page') next.delete('page');
         return next;
       },
       { replace: true },
@@ -133,7 +155,7 @@ export function AdminGroupsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((g) => (
+              {pageRows.map((g) => (
                 <Table.Tr key={g.id}>
                   <Table.Td>
                     <Anchor component={Link} to={assignedGroupPath(g.id)}>
@@ -158,6 +180,21 @@ export function AdminGroupsPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {pages > 1 && (
+        <Group justify="space-between">
+          <Text size="sm">
+            Groups {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, rows.length)} of {rows.length}
+          </Text>
+          <Pagination
+            getControlProps={paginationControlProps}
+            getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+            total={pages}
+            value={page}
+            onChange={(p) => set('page', String(p))}
+            aria-label="Pages of groups"
+          />
+        </Group>
       )}
       {groups.data?.truncated && <Text size="sm">Showing the first {rows.length} groups: filter to find others.</Text>}
     </Stack>
