@@ -41,7 +41,7 @@ type Summary = {
   scoreTypes: string[];
   studentsTested: number | null;
 };
-type Member = { kind: 'group' | 'user-group'; id: number };
+type Member = { kind: 'group' | 'user-group' | 'school'; id: number };
 
 // ---------------------------------------------------------------- independent figures from the database
 
@@ -50,10 +50,13 @@ async function latestExams(member: Member, assessmentId: number) {
   const members =
     member.kind === 'group'
       ? sql`select student_id from student_group_members where group_id = ${member.id}`
-      : sql`select student_id from user_group_members where user_group_id = ${member.id}`;
+      : member.kind === 'user-group'
+        ? sql`select student_id from user_group_members where user_group_id = ${member.id}`
+        : sql`select student_id from exams where school_id = ${member.id} and assessment_id = ${assessmentId}`;
+  const atSchool = member.kind === 'school' ? sql`and e.school_id = ${member.id}` : sql``;
   const { rows } = await sql<{ id: number; districtId: number; achievementLevel: number | null; scaleScore: number | null }>`
     select distinct on (e.student_id) e.id, e.district_id, e.achievement_level, e.scale_score
-    from exams e where e.assessment_id = ${assessmentId} and e.student_id in (${members})
+    from exams e where e.assessment_id = ${assessmentId} and e.student_id in (${members}) ${atSchool}
     order by e.student_id, e.completed_at desc, e.id desc`.execute(cers.db);
   return rows;
 }
@@ -373,6 +376,124 @@ describe('Target Report of a group of 30 or more (My Groups, Teacher: Sample Mid
       await expectAccessible(page, 'Target Report');
     } finally {
       await page.context().close();
+    }
+  });
+});
+
+describe('School/Grade results from Search by School (School Administrator: Sample High School)', () => {
+  it('opens a grade of the school with the database’s distribution and no Target Report', async () => {
+    const page = await newPage();
+    try {
+      await enterSandbox(page, server.url, 'School Administrator: Sample High School');
+      const region = page.getByRole('region', { name: 'Search by School' });
+      // Mantine selects: open, wait for the dropdown's transition, choose, check the value.
+      const choose = async (label: string, option: string, type?: string) => {
+        const box = region.getByRole('textbox', { name: label, exact: true });
+        if (type) await box.fill(type);
+        else await box.click();
+        await page.waitForTimeout(400);
+        await page.getByRole('option', { name: option, exact: true }).first().click();
+        await page.waitForTimeout(300);
+        if ((await box.inputValue()) !== option) {
+          // keyboard: open the list, arrow down to the option, Enter
+          await box.click();
+          await page.waitForTimeout(300);
+          const names = await page.getByRole('listbox').last().getByRole('option').allTextContents();
+          for (let i = 0; i <= names.indexOf(option); i++) await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('Enter');
+        }
+        await expect.poll(() => box.inputValue()).toBe(option);
+        await page.waitForTimeout(300);
+      };
+      await choose('School', 'Sample High School', 'Sample High');
+      await choose('Grade', 'Grade 11');
+      await choose('School Year', '2025–26');
+      await region.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/\/schools\/\d+\?grade=11/);
+      const schoolId = Number(/\/schools\/(\d+)/.exec(page.url())?.[1]);
+      const list = await api<{ assessments: Summary[]; defaultAssessmentIds: number[] }>(
+        page,
+        `/api/results/assessments?schoolId=${schoolId}&grade=11&year=2026`,
+      );
+      const ela = list.assessments.find((a) => a.id === list.defaultAssessmentIds[0]) as Summary;
+      expect(ela.views).not.toContain('targets');
+      const c = card(page, ela.id);
+      await expectDistribution(c, { kind: 'school', id: schoolId }, ela.id);
+      await showResults(c);
+      const rows = c.getByTestId('student-results-table').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe((await latestExams({ kind: 'school', id: schoolId }, ela.id)).length);
+      const options = await c.getByLabel('Select a results view').locator('option').allTextContents();
+      expect(options).not.toContain('Target Report');
+      await screenshot(page, 'group-results-school-grade');
+      await expectAccessible(page, 'School/Grade results');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('Instructional resources (District Administrator: Sample District → Teacher)', () => {
+  it('creates a District Resources link that the teacher’s card then offers, edits and deletes it', async () => {
+    const admin = await newPage();
+    const teacher = await newPage();
+    try {
+      await enterSandbox(teacher, server.url, 'Teacher: Sample Elementary School');
+      const groups = await api<{ groups: { id: number; name: string }[] }>(teacher, '/api/groups');
+      const group = groups.groups[0] as { id: number; name: string };
+      const list = await api<{ assessments: Summary[]; defaultAssessmentIds: number[] }>(
+        teacher,
+        `/api/results/assessments?groupId=${group.id}`,
+      );
+      const target = list.assessments.find((a) => a.id === list.defaultAssessmentIds[0]) as Summary;
+      const { name: assessmentName } = await cers.db
+        .selectFrom('assessments')
+        .select('name')
+        .where('id', '=', target.id)
+        .executeTakeFirstOrThrow();
+
+      await enterSandbox(admin, server.url, 'District Administrator: Sample District');
+      await admin.getByRole('link', { name: 'Instructional Resources' }).first().click();
+      await admin.getByRole('heading', { name: 'Instructional Resources', level: 2 }).waitFor();
+      await admin.getByRole('button', { name: 'Create' }).click();
+      const dialog = admin.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Find organization' }).fill('Sample District');
+      const org = dialog.getByRole('combobox', { name: 'Organization' });
+      await expect.poll(() => org.locator('option').count()).toBeGreaterThan(1);
+      await org.selectOption({ label: 'Sample District (district)' });
+      await dialog.getByRole('textbox', { name: 'Title' }).fill('E2E district lessons');
+      await dialog.getByRole('textbox', { name: 'URL' }).fill('https://lessons.example.org/e2e');
+      await dialog.getByRole('textbox', { name: 'Find assessment' }).fill(assessmentName);
+      const assessment = dialog.getByRole('combobox', { name: 'Assessment', exact: true });
+      await expect.poll(() => assessment.locator(`option[value="${assessmentName}"]`).count()).toBe(1);
+      await assessment.selectOption({ value: assessmentName });
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await admin.getByRole('textbox', { name: 'Search' }).fill('E2E district');
+      await admin.getByRole('cell', { name: 'E2E district lessons', exact: true }).waitFor();
+      await screenshot(admin, 'group-results-instructional-resources');
+
+      await teacher.goto(`${server.url}/groups/${group.id}`);
+      const c = card(teacher, target.id);
+      const button = c.getByRole('link', { name: 'District Resources' }).or(c.getByRole('button', { name: 'District Resources' }));
+      await button.first().waitFor();
+      if ((await c.getByRole('link', { name: 'District Resources' }).count()) > 0) {
+        expect(await c.getByRole('link', { name: 'District Resources' }).getAttribute('href')).toBe('https://lessons.example.org/e2e');
+      } else {
+        await c.getByRole('button', { name: 'District Resources' }).click();
+        await teacher.getByRole('menuitem', { name: /E2E district lessons/ }).waitFor();
+      }
+
+      await admin.getByRole('button', { name: 'Edit E2E district lessons' }).click();
+      await dialog.getByRole('textbox', { name: 'Title' }).fill('E2E district lessons, revised');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await admin.getByRole('cell', { name: 'E2E district lessons, revised', exact: true }).waitFor();
+      await admin.getByRole('button', { name: 'Delete E2E district lessons, revised' }).click();
+      await admin.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+      await expect.poll(() => admin.getByRole('cell', { name: 'E2E district lessons, revised', exact: true }).count()).toBe(0);
+      await expectAccessible(admin, 'Instructional Resources');
+    } finally {
+      await admin.context().close();
+      await teacher.context().close();
     }
   });
 });

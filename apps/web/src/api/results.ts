@@ -83,7 +83,14 @@ export type ResultSummary = {
   subScores: SubScoreSummary[];
 };
 
-export type LevelRef = { level: number; name: string; shortName: string; color: string } | null;
+export type LevelDef = { level: number; name: string; shortName: string; color: string };
+/** Rows carry the level number; the view's `levels` give its name and colour. */
+export type LevelRef = number | null;
+
+/** The level definition of a level number, from a view's legend. */
+export function findLevel(levels: readonly LevelDef[], level: LevelRef): LevelDef | null {
+  return level === null ? null : (levels.find((l) => l.level === level) ?? null);
+}
 export type StudentRef = { examId: number; studentId: number; ssid: string; name: string };
 
 export type StudentRow = StudentRef & {
@@ -104,7 +111,13 @@ export type StudentRow = StudentRef & {
   errorBandMax: number | null;
   scores: { code: string; scaleScore: number | null; standardError: number | null; level: LevelRef }[];
 };
-export type StudentViewData = { view: 'student'; scoreType: ScoreType; subScores: { code: string; name: string }[]; rows: StudentRow[] };
+export type StudentViewData = {
+  view: 'student';
+  scoreType: ScoreType;
+  levels: LevelDef[];
+  subScores: { code: string; name: string; levels: LevelDef[] }[];
+  rows: StudentRow[];
+};
 
 export type TraitSummary = {
   category: string;
@@ -168,6 +181,7 @@ export type MeasureRow = StudentRef & {
 };
 export type MeasureViewData = {
   view: 'lexile' | 'quantile';
+  levels: LevelDef[];
   band: { low: number; high: number } | null;
   bandLabel: string | null;
   spread: {
@@ -367,12 +381,13 @@ export function useInstructionalResources(q: string) {
   });
 }
 
-export function useResourceOptions(q: string, subject: string | null) {
+export function useResourceOptions(q: string, assessment: string, subject: string | null) {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
+  if (assessment) params.set('assessment', assessment);
   if (subject) params.set('subject', subject);
   return useQuery({
-    queryKey: [KEY, 'admin-options', q, subject],
+    queryKey: [KEY, 'admin-options', q, assessment, subject],
     queryFn: ({ signal }) => api<ResourceOptions>(`${ADMIN}/options?${params.toString()}`, { signal }),
     placeholderData: keepPreviousData,
     retry: false,

@@ -139,7 +139,13 @@ export const instructionalResourceRoutes: FastifyPluginAsyncZod = async (app) =>
       schema: {
         tags,
         summary: 'Pick-lists of the editor: organizations in scope, assessment names, targets of a subject',
-        querystring: z.object({ q: z.string().trim().max(100).optional(), subject: z.string().trim().max(20).optional() }),
+        querystring: z.object({
+          /** Part of an organization name. */
+          q: z.string().trim().max(100).optional(),
+          /** Part of an assessment name or label. */
+          assessment: z.string().trim().max(100).optional(),
+          subject: z.string().trim().max(20).optional(),
+        }),
         response: {
           200: z.object({
             organizations: z.array(z.object({ id: z.number(), type: z.string(), name: z.string() })),
@@ -152,10 +158,10 @@ export const instructionalResourceRoutes: FastifyPluginAsyncZod = async (app) =>
     },
     async (request) => {
       const scope = writeScope(requirePrincipal(request));
-      const { q, subject } = request.query;
+      const { q, assessment, subject } = request.query;
       const [organizations, assessments, targets] = await Promise.all([
         listWritableOrgs(db(), scope, q),
-        listAssessmentNames(db(), q),
+        listAssessmentNames(db(), assessment),
         subject ? listTargets(db(), subject) : Promise.resolve([]),
       ]);
       return { organizations, assessments, targets };

@@ -124,11 +124,6 @@ export function subScoreDef(defs: readonly SubDef[], a: AssessmentMeta, code: st
   return defs.find((d) => d.code === code) ?? { code, kind, name: code, levels: defaultSubScoreLevels(a.family, kind) };
 }
 
-export function levelRef(levels: readonly LevelDef[], level: number | null): LevelDef | null {
-  if (level === null) return null;
-  return levels.find((l) => l.level === level) ?? null;
-}
-
 /** "Last, First" (cers-features.md §3.3 Results By Student). */
 export function studentName(s: { firstName: string | null; lastName: string | null }): string {
   const last = s.lastName?.trim() ?? '';

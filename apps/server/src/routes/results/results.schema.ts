@@ -109,7 +109,9 @@ const StudentRefSchema = z.object({
   ssid: z.string(),
   name: z.string(),
 });
-const LevelRefSchema = z.object({ level: z.number(), name: z.string(), shortName: z.string(), color: z.string() }).nullable();
+const LevelDefSchema = z.object({ level: z.number(), name: z.string(), shortName: z.string(), color: z.string() });
+/** Rows carry level numbers; the view carries the level names and colours once (smaller answers). */
+const LevelRefSchema = z.number().nullable();
 
 const SubScoreCellSchema = z.object({
   code: z.string(),
@@ -120,7 +122,8 @@ const SubScoreCellSchema = z.object({
 export const StudentViewSchema = z.object({
   view: z.literal('student'),
   scoreType: z.enum(SCORE_TYPES),
-  subScores: z.array(z.object({ code: z.string(), name: z.string() })),
+  levels: z.array(LevelDefSchema),
+  subScores: z.array(z.object({ code: z.string(), name: z.string(), levels: z.array(LevelDefSchema) })),
   rows: z.array(
     StudentRefSchema.extend({
       firstName: z.string().nullable(),
@@ -204,6 +207,7 @@ export const TargetViewSchema = z.object({
 const RangeSchema = z.object({ low: z.number(), high: z.number() });
 export const MeasureViewSchema = z.object({
   view: z.enum(['lexile', 'quantile']),
+  levels: z.array(LevelDefSchema),
   band: RangeSchema.nullable(),
   bandLabel: z.string().nullable(),
   spread: z.object({

@@ -48,7 +48,7 @@ import {
   WRITING_PURPOSES,
 } from '@cers/domain';
 import type { ResolvedPopulation } from './population.js';
-import { levelRef, overallLevelDefs, statusLabel, studentName, subScoreDef, subScoreDefs } from './present.js';
+import { overallLevelDefs, statusLabel, studentName, subScoreDef, subScoreDefs } from './present.js';
 import type { ViewResponse } from './results.schema.js';
 
 type Ctx = { cers: CersDb; p: ResolvedPopulation; a: AssessmentMeta };
@@ -67,7 +67,8 @@ export async function studentView({ cers, p, a }: Ctx, scoreType: ScoreType): Pr
     body: {
       view: 'student',
       scoreType,
-      subScores: subScores.map((d) => ({ code: d.code, name: d.name })),
+      levels: [...levels],
+      subScores: subScores.map((d) => ({ code: d.code, name: d.name, levels: [...d.levels] })),
       rows: rows.map((r) => {
         const band =
           r.scaleScore !== null && r.scaleScoreSem !== null ? errorBand(r.scaleScore, r.scaleScoreSem, a.minScore, a.maxScore) : null;
@@ -86,7 +87,7 @@ export async function studentView({ cers, p, a }: Ctx, scoreType: ScoreType): Pr
           schoolName: r.schoolName,
           testedElsewhere: p.population.schoolId !== null && r.schoolId !== p.population.schoolId,
           status: statusLabel(r.administrationCondition, r.completeness),
-          level: levelRef(levels, r.achievementLevel),
+          level: r.achievementLevel,
           scaleScore: r.scaleScore,
           standardError: r.scaleScoreSem,
           errorBandMin: band ? band.low : null,
@@ -95,7 +96,7 @@ export async function studentView({ cers, p, a }: Ctx, scoreType: ScoreType): Pr
             code: s.code,
             scaleScore: s.scaleScore,
             standardError: s.sem,
-            level: kind ? levelRef(subScoreDef(defs, a, s.code, kind).levels, s.level) : null,
+            level: s.level,
           })),
         };
       }),
@@ -205,6 +206,7 @@ export async function measureView({ cers, p, a }: Ctx, kind: 'lexile' | 'quantil
     studentIds: rows.map((r) => r.studentId),
     body: {
       view: kind,
+      levels: [...levels],
       band,
       bandLabel: band
         ? `Grade ${a.grade} college-and-career-readiness stretch band (reference, our addition): ${format(band.low)}–${format(band.high)}`
@@ -229,7 +231,7 @@ export async function measureView({ cers, p, a }: Ctx, kind: 'lexile' | 'quantil
           name: studentName(r),
           enrolledGrade: r.enrolledGrade,
           scaleScore: r.scaleScore,
-          level: levelRef(levels, r.achievementLevel),
+          level: r.achievementLevel,
           measure: r.measure,
           formatted: f(r.measure),
           range: rg ? `${format(rg.low)}–${format(rg.high)}` : null,

@@ -118,7 +118,13 @@ export function ItemDetailModal({
       : []),
   ];
   return (
-    <Modal opened={itemId !== undefined} onClose={onClose} title={<Title order={3}>{title}</Title>} size="80rem">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={itemId !== undefined}
+      onClose={onClose}
+      title={<Title order={3}>{title}</Title>}
+      size="80rem"
+    >
       {q.isLoading && <Loader aria-label="Loading item" />}
       {q.error && <Alert color="red">{q.error.message}</Alert>}
       {d && (

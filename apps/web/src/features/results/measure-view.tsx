@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import type { AssessmentSummary, MeasureRow, MeasureViewData } from '../../api/results';
+import { type AssessmentSummary, findLevel, type MeasureRow, type MeasureViewData } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
 import { LevelCell } from './student-view';
 
@@ -17,8 +17,8 @@ export function MeasureView({ assessment, data }: { assessment: AssessmentSummar
     {
       id: 'level',
       header: 'Achievement Level',
-      accessorFn: (r) => r.level?.level ?? -1,
-      cell: ({ row }) => <LevelCell level={row.original.level} />,
+      accessorFn: (r) => r.level ?? -1,
+      cell: ({ row }) => <LevelCell level={findLevel(data.levels, row.original.level)} />,
     },
     {
       id: 'measure',

@@ -27,7 +27,14 @@ describe('Export CSV column sets', () => {
     const data: StudentViewData = {
       view: 'student',
       scoreType: 'composite',
-      subScores: [{ code: 'READ_LISTEN', name: 'Reading and Listening' }],
+      levels: [level],
+      subScores: [
+        {
+          code: 'READ_LISTEN',
+          name: 'Reading and Listening',
+          levels: [{ level: 3, name: 'Above Standard', shortName: 'Above', color: '#000' }],
+        },
+      ],
       rows: [
         {
           examId: 9,
@@ -44,7 +51,7 @@ describe('Export CSV column sets', () => {
           schoolName: 'Sample Elementary School',
           testedElsewhere: false,
           status: 'Valid',
-          level,
+          level: 3,
           scaleScore: 2510.4,
           standardError: 23,
           errorBandMin: 2487.4,
@@ -54,7 +61,7 @@ describe('Export CSV column sets', () => {
               code: 'READ_LISTEN',
               scaleScore: null,
               standardError: null,
-              level: { level: 3, name: 'Above Standard', shortName: 'Above', color: '#000' },
+              level: 3,
             },
           ],
         },

@@ -4,15 +4,16 @@
  * the spec says "count or %"; group results always carry exact values per exam.
  */
 import { pointsLabel, schoolYearLabel } from '@cers/domain';
-import type {
-  AssessmentSummary,
-  DistractorViewData,
-  ItemsViewData,
-  MeasureViewData,
-  ResultSummary,
-  StudentViewData,
-  TargetViewData,
-  TraitViewData,
+import {
+  type AssessmentSummary,
+  type DistractorViewData,
+  findLevel,
+  type ItemsViewData,
+  type MeasureViewData,
+  type ResultSummary,
+  type StudentViewData,
+  type TargetViewData,
+  type TraitViewData,
 } from '../../api/results';
 import type { CsvCell } from '../../components/csv';
 import type { DisplayMode } from './results-url';
@@ -64,14 +65,14 @@ export function studentRowsCsv(a: AssessmentSummary, data: StudentViewData): Row
       a.subject,
       r.enrolledGrade,
       r.status,
-      r.level?.name ?? null,
+      findLevel(data.levels, r.level)?.name ?? null,
       r.scaleScore === null ? null : Math.round(r.scaleScore),
       r.errorBandMin === null ? null : Math.round(r.errorBandMin),
       r.errorBandMax === null ? null : Math.round(r.errorBandMax),
     ];
     data.subScores.forEach((s, i) => {
       const cell = r.scores.find((c) => c.code === s.code);
-      row.push(cell?.level?.name ?? null);
+      row.push(cell ? (findLevel(s.levels, cell.level)?.name ?? null) : null);
       if (hasScaled[i]) row.push(cell?.scaleScore ?? null, cell?.standardError ?? null);
     });
     row.push(r.accommodations.join('|'));
@@ -282,7 +283,7 @@ export function measureRowsCsv(a: AssessmentSummary, data: MeasureViewData): Row
       a.label,
       r.enrolledGrade,
       r.scaleScore === null ? null : Math.round(r.scaleScore),
-      r.level?.name ?? null,
+      findLevel(data.levels, r.level)?.name ?? null,
       r.formatted,
       r.range,
       r.position === null ? null : { below: 'Below band', within: 'Within band', above: 'Above band' }[r.position],

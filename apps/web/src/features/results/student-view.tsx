@@ -1,10 +1,10 @@
 import { formatScoreWithError } from '@cers/domain';
 import { Badge, Text } from '@mantine/core';
-import type { AssessmentSummary, StudentRow, StudentViewData } from '../../api/results';
+import { type AssessmentSummary, findLevel, type LevelDef, type StudentRow, type StudentViewData } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
 import { type RenderStudentMenuItems, StudentNameMenu, shortName } from './student-menu';
 
-export function LevelCell({ level }: { level: StudentRow['level'] }) {
+export function LevelCell({ level }: { level: LevelDef | null }) {
   if (!level)
     return (
       <Text span c="dimmed">
@@ -78,8 +78,8 @@ export function StudentView({
     {
       id: 'level',
       header: isBlock ? 'Reporting Category' : 'Achievement Level',
-      accessorFn: (r) => r.level?.level ?? -1,
-      cell: ({ row }) => <LevelCell level={row.original.level} />,
+      accessorFn: (r) => r.level ?? -1,
+      cell: ({ row }) => <LevelCell level={findLevel(data.levels, row.original.level)} />,
     },
     {
       id: 'score',
@@ -90,13 +90,13 @@ export function StudentView({
     ...data.subScores.map<ColumnDef<StudentRow, unknown>>((s) => ({
       id: `sub-${s.code}`,
       header: s.name,
-      accessorFn: (r) => r.scores.find((c) => c.code === s.code)?.level?.level ?? -1,
+      accessorFn: (r) => r.scores.find((c) => c.code === s.code)?.level ?? -1,
       cell: ({ row }) => {
         const c = row.original.scores.find((x) => x.code === s.code);
         if (!c) return '-';
         return (
           <>
-            <LevelCell level={c.level} />
+            <LevelCell level={findLevel(s.levels, c.level)} />
             {c.scaleScore !== null && (
               <Text span size="xs" c="dimmed" ml={4}>
                 ({formatScoreWithError(c.scaleScore, c.standardError)})

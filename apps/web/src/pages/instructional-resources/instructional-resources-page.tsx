@@ -37,7 +37,8 @@ const SUBJECTS = ['', 'ELA', 'Math', 'Science', 'Spanish', 'ELPAC'].map((s) => (
 function ResourceForm({ initial, id, onDone }: { initial: ResourceInput; id: number | null; onDone: () => void }) {
   const [form, setForm] = useState<ResourceInput>(initial);
   const [orgQuery, setOrgQuery] = useState('');
-  const options = useResourceOptions(orgQuery, form.subject);
+  const [assessmentQuery, setAssessmentQuery] = useState('');
+  const options = useResourceOptions(orgQuery, assessmentQuery, form.subject);
   const save = useSaveResource();
   const set = <K extends keyof ResourceInput>(k: K, v: ResourceInput[K]) => setForm((f) => ({ ...f, [k]: v }));
   const urlOk = /^https?:\/\/[^/\s]+/i.test(form.url.trim());
@@ -78,6 +79,12 @@ function ResourceForm({ initial, id, onDone }: { initial: ResourceInput; id: num
           value={form.url}
           onChange={(e) => set('url', e.currentTarget.value)}
           error={form.url.length > 8 && !urlOk ? 'The URL must start with http:// or https://' : undefined}
+        />
+        <TextInput
+          label="Find assessment"
+          description="Type part of an assessment name"
+          value={assessmentQuery}
+          onChange={(e) => setAssessmentQuery(e.currentTarget.value)}
         />
         <NativeSelect
           label="Assessment"
@@ -256,6 +263,7 @@ export function InstructionalResourcesPage() {
         </Table>
       </Table.ScrollContainer>
       <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing?.id ? 'Edit instructional resource' : 'Create instructional resource'}
@@ -263,7 +271,12 @@ export function InstructionalResourcesPage() {
       >
         {editing && <ResourceForm key={editing.id ?? 'new'} id={editing.id} initial={editing.input} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Delete instructional resource">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title="Delete instructional resource"
+      >
         <Stack>
           <Text>Delete “{confirm?.title}”? Teachers will no longer see this link.</Text>
           {del.error && <Alert color="red">{del.error.message}</Alert>}
