@@ -241,8 +241,12 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Files a crashed server left ACCEPTED are finished when the app starts.
+  // Files a crashed server left ACCEPTED are finished in the background once the app is ready.
+  let resuming: Promise<unknown> = Promise.resolve();
   app.addHook('onReady', async () => {
-    await runner.resume().catch((error) => app.log.error({ err: error }, 'resuming accepted imports failed'));
+    resuming = runner.resume().catch((error) => app.log.error({ err: error }, 'resuming accepted imports failed'));
+  });
+  app.addHook('onClose', async () => {
+    await resuming;
   });
 };
