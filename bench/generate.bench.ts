@@ -63,7 +63,7 @@ async function postgres(scale: number): Promise<unknown> {
   try {
     await admin.query(`drop database if exists ${DATABASE} with (force)`);
     await admin.query(`create database ${DATABASE}`);
-    const version = (await admin.query<{ v: string }>('show server_version')).rows[0]?.v;
+    const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v;
     const sampler = sampleBackendCpu(admin);
     const run = await runWorker(['--target=postgres', `--scale=${scale}`, `--url=${withDatabase(adminUrl, DATABASE)}`]);
     const serverCpuSeconds = await sampler.stop();
