@@ -1,6 +1,10 @@
 import { formatScoreWithError } from '@cers/domain';
-import { Alert, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { type Population, useCompareYears } from '../../api/results';
+import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { type CompareYears as CompareYearsData, type Population, useCompareYears } from '../../api/results';
+import { type ColumnDef, DataTable } from './data-table';
+
+type Year = CompareYearsData['years'][number];
+
 import type { DisplayMode } from './results-url';
 import { StackedBarChart } from './stacked-bar-chart';
 
@@ -48,36 +52,39 @@ export function CompareYears({
           }}
         />
       )}
-      <Table withTableBorder fz="sm">
-        <Table.Caption className="cers-visually-hidden">{title}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">School Year</Table.Th>
-            <Table.Th scope="col">Assessment</Table.Th>
-            <Table.Th scope="col">Students</Table.Th>
-            <Table.Th scope="col">Average Scale Score</Table.Th>
-            {levels.map((l) => (
-              <Table.Th key={l.level} scope="col">
-                {l.name}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {years.map((y) => (
-            <Table.Tr key={y.assessmentId}>
-              <Table.Th scope="row">{y.schoolYearLabel}</Table.Th>
-              <Table.Td>{y.label}</Table.Td>
-              <Table.Td>{y.suppressed ? '*' : (y.distribution?.tested ?? 0)}</Table.Td>
-              <Table.Td>{y.suppressed ? '*' : formatScoreWithError(y.mean?.mean, y.mean?.standardError)}</Table.Td>
-              {levels.map((l, i) => {
-                const v = y.distribution?.levels[i];
-                return <Table.Td key={l.level}>{y.suppressed || !v ? '*' : display === 'percent' ? `${v.percent}%` : v.count}</Table.Td>;
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        data={years}
+        caption={title}
+        testId="compare-years-table"
+        initialSort={[{ id: 'year', desc: false }]}
+        columns={[
+          { id: 'year', header: 'School Year', accessorFn: (y) => y.schoolYear, cell: ({ row }) => row.original.schoolYearLabel },
+          { id: 'assessment', header: 'Assessment', accessorFn: (y) => y.label },
+          {
+            id: 'students',
+            header: 'Students',
+            accessorFn: (y) => (y.suppressed ? -1 : (y.distribution?.tested ?? 0)),
+            cell: ({ row }) => (row.original.suppressed ? '*' : (row.original.distribution?.tested ?? 0)),
+          },
+          {
+            id: 'mean',
+            header: 'Average Scale Score',
+            accessorFn: (y) => y.mean?.mean ?? -1,
+            cell: ({ row }) =>
+              row.original.suppressed ? '*' : formatScoreWithError(row.original.mean?.mean, row.original.mean?.standardError),
+          },
+          ...levels.map<ColumnDef<Year, unknown>>((l, i) => ({
+            id: `level-${l.level}`,
+            header: l.name,
+            accessorFn: (y) => y.distribution?.levels[i]?.count ?? -1,
+            cell: ({ row }) => {
+              const v = row.original.distribution?.levels[i];
+              if (row.original.suppressed || !v) return '*';
+              return display === 'percent' ? `${v.percent}%` : v.count;
+            },
+          })),
+        ]}
+      />
       {years.some((y) => y.suppressed) && <Text size="xs">* 10 students or fewer tested: not shown.</Text>}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { formatScoreWithError } from '@cers/domain';
-import { Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import type { Distribution, Mean, SubScoreSummary } from '../../api/results';
+import { type ColumnDef, DataTable } from './data-table';
 import type { DisplayMode } from './results-url';
 import { StackedBarChart, type StackedBars } from './stacked-bar-chart';
 
@@ -110,36 +111,38 @@ export function SubScoreDistributions({
   const sameLevels = shown.every((s) => s.distribution.levels.map((l) => l.name).join() === levels.map((l) => l.name).join());
   return (
     <Stack gap="xs">
-      <Title order={5}>{title}</Title>
       {sameLevels && (
         <StackedBarChart data={bars(shown.map((s) => ({ label: s.name, d: s.distribution })))} display={display} title={title} />
       )}
-      <Table withTableBorder fz="sm" data-testid="subscore-table">
-        <Table.Caption className="cers-visually-hidden">{title}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Average Scale Score</Table.Th>
-            {levels.map((l) => (
-              <Table.Th key={l.level} scope="col">
+      <DataTable
+        data={shown}
+        caption={title}
+        testId="subscore-table"
+        columns={[
+          { id: 'name', header: 'Name', accessorFn: (r) => r.name },
+          {
+            id: 'mean',
+            header: 'Average Scale Score',
+            accessorFn: (r) => r.mean?.mean ?? -1,
+            cell: ({ row }) =>
+              row.original.mean?.mean != null ? formatScoreWithError(row.original.mean.mean, row.original.mean.standardError) : '-',
+          },
+          ...levels.map<ColumnDef<SubScoreSummary & { distribution: Distribution }, unknown>>((l, i) => ({
+            id: `level-${l.level}`,
+            header: () => (
+              <>
                 <span className="cers-swatch" style={{ background: l.color }} aria-hidden="true" />
                 {l.name}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shown.map((s) => (
-            <Table.Tr key={s.code}>
-              <Table.Th scope="row">{s.name}</Table.Th>
-              <Table.Td>{s.mean?.mean != null ? formatScoreWithError(s.mean.mean, s.mean.standardError) : '-'}</Table.Td>
-              {s.distribution.levels.map((l) => (
-                <Table.Td key={l.level}>{value(l.count, l.percent, display)}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </>
+            ),
+            accessorFn: (r) => r.distribution.levels[i]?.count ?? 0,
+            cell: ({ row }) => {
+              const v = row.original.distribution.levels[i];
+              return v ? value(v.count, v.percent, display) : '';
+            },
+          })),
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { pointsLabel } from '@cers/domain';
-import { Anchor, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { AssessmentSummary, TraitRow, TraitSummary, TraitViewData } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
 import type { DisplayMode } from './results-url';
@@ -8,38 +8,26 @@ const fmt = (n: number | null, digits = 1) => (n === null ? '-' : n.toFixed(digi
 
 function PointsDistribution({ summaries, display, caption }: { summaries: TraitSummary[]; display: DisplayMode; caption: string }) {
   const steps = [...new Set(summaries.flatMap((s) => s.values.map((v) => v.points)))].sort((a, b) => a - b);
-  return (
-    <Table.ScrollContainer minWidth={600}>
-      <Table withTableBorder fz="sm" data-testid="trait-distribution">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Trait</Table.Th>
-            <Table.Th scope="col">Average / Max</Table.Th>
-            {steps.map((p) => (
-              <Table.Th key={p} scope="col">
-                {pointsLabel(p)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {summaries.map((s) => (
-            <Table.Tr key={s.category}>
-              <Table.Th scope="row">{s.name}</Table.Th>
-              <Table.Td>
-                {fmt(s.mean, 2)} / {s.max}
-              </Table.Td>
-              {steps.map((p) => {
-                const v = s.values.find((x) => x.points === p);
-                return <Table.Td key={p}>{v ? (display === 'percent' ? `${v.percent}%` : v.count) : ''}</Table.Td>;
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: ColumnDef<TraitSummary, unknown>[] = [
+    { id: 'trait', header: 'Trait', accessorFn: (s) => s.name },
+    {
+      id: 'average',
+      header: 'Average / Max',
+      accessorFn: (s) => s.mean ?? -1,
+      cell: ({ row }) => `${fmt(row.original.mean, 2)} / ${row.original.max}`,
+    },
+    ...steps.map<ColumnDef<TraitSummary, unknown>>((p) => ({
+      id: `pts-${p}`,
+      header: pointsLabel(p),
+      accessorFn: (s) => s.values.find((x) => x.points === p)?.count ?? -1,
+      cell: ({ row }) => {
+        const v = row.original.values.find((x) => x.points === p);
+        if (!v) return '';
+        return display === 'percent' ? `${v.percent}%` : v.count;
+      },
+    })),
+  ];
+  return <DataTable data={summaries} columns={columns} caption={caption} testId="trait-distribution" />;
 }
 
 /**
