@@ -156,7 +156,9 @@ export async function run(flags: string[] = []): Promise<Record<string, unknown>
     : undefined;
   const carried = (key: string) => {
     const value = previous?.results?.[key];
-    return value ? { ...(value as object), carriedFrom: { date: previous?.date, commit: previous?.commit } } : undefined;
+    if (!value) return undefined;
+    const origin = (value as { carriedFrom?: unknown }).carriedFrom ?? { date: previous?.date, commit: previous?.commit };
+    return { ...(value as object), carriedFrom: origin };
   };
   if (flags.includes('--skip-postgres')) results.postgres = carried('postgres');
   else {
