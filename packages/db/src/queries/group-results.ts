@@ -10,58 +10,20 @@ import { latestExams, type PopulationRef, type ResultsAccess, visibleExamsWhere 
 
 type Db = Kysely<Database>;
 
-/** School years in which the population has visible results, newest first. */
-export async function listResultYears(db: Db, ref: PopulationRef, access: ResultsAccess): Promise<number[]> {
-  const { rows } = await sql<{ schoolYear: number }>`
-    select distinct e.school_year from exams e join assessments a on a.id = e.assessment_id
-    where ${visibleExamsWhere(ref, access)} order by e.school_year desc`.execute(db);
-  return rows.map((r) => r.schoolYear);
-}
+export type ResultAssessmentCount = { assessmentId: number; schoolYear: number; students: number; latestCompletedAt: Date };
 
-export type ResultAssessmentRow = {
-  id: number;
-  naturalId: string;
-  name: string;
-  label: string;
-  family: string;
-  type: string;
-  subject: string;
-  grade: string;
-  schoolYear: number;
-  hasClaims: boolean;
-  hasComposites: boolean;
-  hasDomains: boolean;
-  hasTargets: boolean;
-  hasTraits: boolean;
-  hasItems: boolean;
-  measureKind: string | null;
-  students: number;
-  latestCompletedAt: Date;
-  itemCount: number;
-  selectedResponseCount: number;
-};
-
-/** Assessments of a school year the population has visible results for, with students tested. */
-export async function listResultAssessments(
-  db: Db,
-  ref: PopulationRef,
-  access: ResultsAccess,
-  schoolYear: number,
-): Promise<ResultAssessmentRow[]> {
-  const { rows } = await sql<ResultAssessmentRow>`
-    select a.id, a.natural_id, a.name, a.label, a.family, a.type, a.subject, a.grade, a.school_year,
-      a.has_claims, a.has_composites, a.has_domains, a.has_targets, a.has_traits, a.has_items, a.measure_kind,
-      x.students, x.latest_completed_at,
-      (select count(*)::int from items i where i.assessment_id = a.id and not i.field_test) as item_count,
-      (select count(*)::int from items i where i.assessment_id = a.id and not i.field_test and upper(i.format) in ('MC', 'MS'))
-        as selected_response_count
-    from (
-      select e.assessment_id, count(distinct e.student_id)::int as students, max(e.completed_at) as latest_completed_at
-      from exams e join assessments a on a.id = e.assessment_id
-      where ${visibleExamsWhere(ref, access, { schoolYear })}
-      group by e.assessment_id
-    ) x join assessments a on a.id = x.assessment_id
-    order by a.subject, case a.type when 'sum' then 0 when 'ica' then 1 else 2 end, a.grade, a.label`.execute(db);
+/**
+ * Every assessment (all school years) the population has visible results for, with students
+ * tested and the latest test date: one scan gives both the School Year list and the assessments
+ * of the chosen year.
+ */
+export async function listResultAssessmentCounts(db: Db, ref: PopulationRef, access: ResultsAccess): Promise<ResultAssessmentCount[]> {
+  const { rows } = await sql<ResultAssessmentCount>`
+    select e.assessment_id, min(e.school_year) as school_year, count(distinct e.student_id)::int as students,
+      max(e.completed_at) as latest_completed_at
+    from exams e join assessments a on a.id = e.assessment_id
+    where ${visibleExamsWhere(ref, access)}
+    group by e.assessment_id`.execute(db);
   return rows;
 }
 

@@ -23,3 +23,27 @@ export async function cachedAssessment(cers: CersDb, id: number, now = Date.now(
   cache.set(id, { meta, at: now });
   return meta;
 }
+
+/** Several assessments, cached ones from memory and the rest in one query. */
+export async function cachedAssessments(cers: CersDb, ids: readonly number[], now = Date.now()): Promise<AssessmentMeta[]> {
+  let cache = caches.get(cers);
+  if (!cache) {
+    cache = new Map();
+    caches.set(cers, cache);
+  }
+  const fresh = new Map<number, AssessmentMeta>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const hit = cache.get(id);
+    if (hit && now - hit.at < TTL_MS) fresh.set(id, hit.meta);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    if (cache.size + missing.length >= MAX) cache.clear();
+    for (const meta of await findAssessments(cers.db, missing)) {
+      cache.set(meta.id, { meta, at: now });
+      fresh.set(meta.id, meta);
+    }
+  }
+  return ids.map((id) => fresh.get(id)).filter((m): m is AssessmentMeta => m !== undefined);
+}

@@ -1,12 +1,13 @@
 import {
+  type AssessmentMeta,
   findAssessments,
   findItem,
   hasVisibleResults,
   listItemResponses,
   listResourcesForOrgs,
-  listResultAssessments,
-  listResultYears,
+  listResultAssessmentCounts,
   orgChain,
+  type ResultAssessmentCount,
   recordAudit,
   summaryMoments,
   yearOverYearMoments,
@@ -27,7 +28,7 @@ import {
 } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../plugins/auth.js';
-import { cachedAssessment } from './assessment-cache.js';
+import { cachedAssessment, cachedAssessments } from './assessment-cache.js';
 import { instructionalResourceRoutes } from './instructional-resources.routes.js';
 import { auditView, type ResolvedPopulation, requireIndividual, resolvePopulation } from './population.js';
 import { overallLevelDefs, presentAssessment, shapeMoments, standardCut, studentName, subScoreDef, subScoreDefs } from './present.js';
@@ -50,6 +51,17 @@ import {
 import { distractorView, itemSummary, itemsView, measureView, studentView, targetView, traitView, type ViewResult } from './views.js';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
+
+const TYPE_ORDER: Record<string, number> = { sum: 0, ica: 1 };
+/** Subject, then summative, ICA, blocks, then grade and label (the Select Assessments order). */
+function assessmentOrder(x: AssessmentMeta, y: AssessmentMeta): number {
+  return (
+    x.subject.localeCompare(y.subject) ||
+    (TYPE_ORDER[x.type] ?? 2) - (TYPE_ORDER[y.type] ?? 2) ||
+    x.grade.localeCompare(y.grade) ||
+    x.label.localeCompare(y.label)
+  );
+}
 const ASSESSMENT = 'The assessment';
 
 /**
@@ -81,19 +93,32 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       const p = await resolvePopulation(cers(), principal, request.query);
-      const years = await listResultYears(cers().db, p.ref, p.access);
+      const counts = await listResultAssessmentCounts(cers().db, p.ref, p.access);
+      const years = [...new Set(counts.map((c) => c.schoolYear))].sort((x, y) => y - x);
       const preferred =
         request.query.year ??
         (p.population.schoolYear !== null && years.includes(p.population.schoolYear) ? p.population.schoolYear : years[0]);
       const year = preferred ?? null;
-      const rows = year === null ? [] : await listResultAssessments(cers().db, p.ref, p.access, year);
-      const assessments = rows.map((r) => presentAssessment(r, p.ref.kind, r.students, r.latestCompletedAt, !p.individual));
-      const choices = rows.map((r) => ({
-        id: r.id,
-        subject: r.subject,
-        type: r.type,
-        students: r.students,
-        latestCompletedAt: r.latestCompletedAt.toISOString(),
+      const ofYear = counts.filter((c) => c.schoolYear === year);
+      const metas = new Map(
+        (
+          await cachedAssessments(
+            cers(),
+            ofYear.map((c) => c.assessmentId),
+          )
+        ).map((m) => [m.id, m]),
+      );
+      const rows = ofYear
+        .map((c) => ({ c, a: metas.get(c.assessmentId) }))
+        .filter((x): x is { c: ResultAssessmentCount; a: AssessmentMeta } => x.a !== undefined)
+        .sort((x, y) => assessmentOrder(x.a, y.a));
+      const assessments = rows.map(({ c, a }) => presentAssessment(a, p.ref.kind, c.students, c.latestCompletedAt, !p.individual));
+      const choices = rows.map(({ c, a }) => ({
+        id: a.id,
+        subject: a.subject,
+        type: a.type,
+        students: c.students,
+        latestCompletedAt: c.latestCompletedAt.toISOString(),
       }));
       return {
         population: {
