@@ -219,7 +219,22 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.view === 'student' && !summary.scoreTypes.includes(q.scoreType)) {
         throw invalidInput(`${a.label} (${schoolYearLabel(a.schoolYear)}) has no ${q.scoreType} results.`);
       }
-      const ctx = { cers: cers(), p, a };
+      let audit: Promise<void> = Promise.resolve();
+      const onStudents = (studentIds: number[]) => {
+        if (studentIds.length === 0) return;
+        audit = recordAudit(cers().db, {
+          userId: principal.userId,
+          userLogin: principal.login,
+          action: 'read-group-results',
+          view: auditView(p, q.view === 'student' ? q.scoreType : q.view),
+          studentIds,
+          ip: request.ip,
+          detail: { population: p.ref.kind, populationId: p.population.id, assessmentId: a.id },
+        });
+        // Awaited below; this only keeps a failure from surfacing as unhandled if the view throws first.
+        audit.catch(() => undefined);
+      };
+      const ctx = { cers: cers(), p, a, onStudents };
       let result: ViewResult;
       switch (q.view) {
         case 'student':
@@ -246,17 +261,8 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
           throw invalidInput(`Unknown view ${String(never)}`);
         }
       }
-      if (result.studentIds.length > 0) {
-        await recordAudit(cers().db, {
-          userId: principal.userId,
-          userLogin: principal.login,
-          action: 'read-group-results',
-          view: auditView(p, q.view === 'student' ? q.scoreType : q.view),
-          studentIds: result.studentIds,
-          ip: request.ip,
-          detail: { population: p.ref.kind, populationId: p.population.id, assessmentId: a.id },
-        });
-      }
+      // The read is on record before any student row leaves the server.
+      await audit;
       return result.body;
     },
   );

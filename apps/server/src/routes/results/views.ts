@@ -51,19 +51,23 @@ import type { ResolvedPopulation } from './population.js';
 import { overallLevelDefs, statusLabel, studentName, subScoreDef, subScoreDefs } from './present.js';
 import type { ViewResponse } from './results.schema.js';
 
-type Ctx = { cers: CersDb; p: ResolvedPopulation; a: AssessmentMeta };
-export type ViewResult = { body: ViewResponse; studentIds: number[] };
+/**
+ * onStudents is called as soon as the student rows are read, so the route can write the audit
+ * rows while the view is being shaped (the audit is awaited before the answer leaves).
+ */
+type Ctx = { cers: CersDb; p: ResolvedPopulation; a: AssessmentMeta; onStudents: (studentIds: number[]) => void };
+export type ViewResult = { body: ViewResponse };
 
-export async function studentView({ cers, p, a }: Ctx, scoreType: ScoreType): Promise<ViewResult> {
+export async function studentView({ cers, p, a, onStudents }: Ctx, scoreType: ScoreType): Promise<ViewResult> {
   const kind = scoreType === 'overall' ? null : scoreType;
   const rows = await listStudentResults(cers.db, p.ref, p.access, a.id, kind);
+  onStudents(rows.map((r) => r.studentId));
   const levels = overallLevelDefs(a);
   const defs = kind ? subScoreDefs(a, kind) : [];
   const codes = new Set(defs.map((d) => d.code));
   for (const r of rows) for (const s of r.scores) codes.add(s.code);
   const subScores = kind ? [...codes].map((code) => subScoreDef(defs, a, code, kind)) : [];
   return {
-    studentIds: rows.map((r) => r.studentId),
     body: {
       view: 'student',
       scoreType,
@@ -104,13 +108,13 @@ export async function studentView({ cers, p, a }: Ctx, scoreType: ScoreType): Pr
   };
 }
 
-export async function traitView({ cers, p, a }: Ctx): Promise<ViewResult> {
+export async function traitView({ cers, p, a, onStudents }: Ctx): Promise<ViewResult> {
   const rows = await listTraitScores(cers.db, p.ref, p.access, a.id);
+  onStudents(rows.map((r) => r.studentId));
   const label = (purpose: string | null) =>
     purpose && purpose in WRITING_PURPOSES ? WRITING_PURPOSES[purpose as keyof typeof WRITING_PURPOSES] : purpose;
   const purposes = [...new Set(rows.map((r) => r.purpose).filter((x): x is string => x !== null))].sort();
   return {
-    studentIds: rows.map((r) => r.studentId),
     body: {
       view: 'writing-traits',
       summaries: traitSummaries(rows),
@@ -179,7 +183,6 @@ export async function targetView({ cers, p, a }: Ctx, dimension: TargetSubgroup)
             };
           });
   return {
-    studentIds: [],
     body: {
       view: 'targets',
       studentsTested,
@@ -193,8 +196,9 @@ export async function targetView({ cers, p, a }: Ctx, dimension: TargetSubgroup)
   };
 }
 
-export async function measureView({ cers, p, a }: Ctx, kind: 'lexile' | 'quantile'): Promise<ViewResult> {
+export async function measureView({ cers, p, a, onStudents }: Ctx, kind: 'lexile' | 'quantile'): Promise<ViewResult> {
   const rows = await listMeasures(cers.db, p.ref, p.access, a.id, kind);
+  onStudents(rows.map((r) => r.studentId));
   const format = kind === 'lexile' ? formatLexile : formatQuantile;
   const range = kind === 'lexile' ? lexileRange : quantileRange;
   const band = kind === 'lexile' ? (lexileBandForGrade(a.grade) ?? null) : null;
@@ -203,7 +207,6 @@ export async function measureView({ cers, p, a }: Ctx, kind: 'lexile' | 'quantil
   const f = (v: number | null) => (v === null ? null : format(v));
   const levels = overallLevelDefs(a);
   return {
-    studentIds: rows.map((r) => r.studentId),
     body: {
       view: kind,
       levels: [...levels],
@@ -262,14 +265,14 @@ export function itemSummary(a: Pick<AssessmentMeta, 'subject' | 'grade'>, item: 
   };
 }
 
-export async function itemsView({ cers, p, a }: Ctx): Promise<ViewResult> {
+export async function itemsView({ cers, p, a, onStudents }: Ctx): Promise<ViewResult> {
   const [items, moments, students] = await Promise.all([
     listAssessmentItems(cers.db, a.id),
     itemPointMoments(cers.db, p.ref, p.access, a.id),
     listStudentItemPoints(cers.db, p.ref, p.access, a.id),
   ]);
+  onStudents(students.map((s) => s.studentId));
   return {
-    studentIds: students.map((s) => s.studentId),
     body: {
       view: 'items',
       items: items.map((item, i) => {
@@ -305,7 +308,6 @@ export async function itemsView({ cers, p, a }: Ctx): Promise<ViewResult> {
 export async function distractorView({ cers, p, a }: Ctx): Promise<ViewResult> {
   const [items, counts] = await Promise.all([listAssessmentItems(cers.db, a.id), selectedResponseCounts(cers.db, p.ref, p.access, a.id)]);
   return {
-    studentIds: [],
     body: {
       view: 'distractors',
       items: items
