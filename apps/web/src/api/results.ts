@@ -333,11 +333,20 @@ export function useCompareYears(p: Population, subject: string, type: string, en
   });
 }
 
-export function useResources(p: Population, assessmentId: number) {
+export type ResourceContext = { targetId?: number; claimCode?: string; level?: number };
+
+export function useResources(p: Population, assessmentId: number, context: ResourceContext = {}, enabled = true) {
+  const extra = [
+    context.targetId ? `&targetId=${context.targetId}` : '',
+    context.claimCode ? `&claimCode=${encodeURIComponent(context.claimCode)}` : '',
+    context.level ? `&level=${context.level}` : '',
+  ].join('');
   return useQuery({
-    queryKey: [KEY, 'resources', p, assessmentId],
-    queryFn: ({ signal }) => api<Resources>(`/api/results/resources?${populationQuery(p)}&assessmentId=${assessmentId}`, { signal }),
+    queryKey: [KEY, 'resources', p, assessmentId, context],
+    queryFn: ({ signal }) =>
+      api<Resources>(`/api/results/resources?${populationQuery(p)}&assessmentId=${assessmentId}${extra}`, { signal }),
     staleTime: 5 * 60_000,
+    enabled,
     retry: false,
   });
 }

@@ -203,7 +203,9 @@ export function AssessmentCard({
                   </Group>
                   {viewQuery.isLoading && <Loader size="sm" aria-label="Loading results" />}
                   {viewQuery.error && <Alert color="red">{viewQuery.error.message}</Alert>}
-                  {viewQuery.data && <ViewBody data={viewQuery.data} {...{ assessment, display, actions, state, renderStudentMenu }} />}
+                  {viewQuery.data && (
+                    <ViewBody data={viewQuery.data} {...{ population, assessment, display, actions, state, renderStudentMenu }} />
+                  )}
                 </Stack>
               )}
             </Collapse>
@@ -215,6 +217,7 @@ export function AssessmentCard({
 }
 
 function ViewBody({
+  population,
   data,
   assessment,
   display,
@@ -222,6 +225,7 @@ function ViewBody({
   state,
   renderStudentMenu,
 }: {
+  population: Population;
   data: ViewData;
   assessment: AssessmentSummary;
   display: DisplayMode;
@@ -242,7 +246,15 @@ function ViewBody({
         />
       );
     case 'targets':
-      return <TargetsView assessment={assessment} data={data} subgroup={state.subgroup} onSubgroup={actions.onSubgroup} />;
+      return (
+        <TargetsView
+          population={population}
+          assessment={assessment}
+          data={data}
+          subgroup={state.subgroup}
+          onSubgroup={actions.onSubgroup}
+        />
+      );
     case 'lexile':
     case 'quantile':
       return <MeasureView assessment={assessment} data={data} />;

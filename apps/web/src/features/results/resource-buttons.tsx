@@ -1,4 +1,5 @@
-import { Button, Group, Menu } from '@mantine/core';
+import { Button, Group, Menu, Text } from '@mantine/core';
+import { useState } from 'react';
 import { type Population, type ResourceLink, useResources } from '../../api/results';
 
 function ResourceButton({ label, links }: { label: string; links: ResourceLink[] }) {
@@ -48,5 +49,54 @@ export function ResourceButtons({ population, assessmentId }: { population: Popu
       <ResourceButton label="District Resources" links={q.data?.district ?? []} />
       <ResourceButton label="Tools for Teachers" links={q.data?.toolsForTeachers ?? []} />
     </Group>
+  );
+}
+
+/**
+ * Resources for one target (Target Report rows): District Resources and Tools for Teachers links
+ * configured for the target or its claim, fetched when the menu opens.
+ */
+export function TargetResourcesMenu({
+  population,
+  assessmentId,
+  targetId,
+  claimCode,
+  label,
+}: {
+  population: Population;
+  assessmentId: number;
+  targetId: number;
+  claimCode: string;
+  label: string;
+}) {
+  const [opened, setOpened] = useState(false);
+  const q = useResources(population, assessmentId, { targetId, claimCode }, opened);
+  const links = [...(q.data?.district ?? []), ...(q.data?.toolsForTeachers ?? [])];
+  return (
+    <Menu withinPortal position="bottom-end" opened={opened} onChange={setOpened}>
+      <Menu.Target>
+        <Button size="compact-xs" variant="subtle" aria-haspopup="menu" aria-label={`Instructional resources for target ${label}`}>
+          Resources
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {q.isLoading && <Menu.Label>Loading…</Menu.Label>}
+        {q.data && links.length === 0 && (
+          <Text size="sm" p="xs">
+            No resources for this target.
+          </Text>
+        )}
+        {q.data?.district.map((l) => (
+          <Menu.Item key={`d-${l.id}-${l.url}`} component="a" href={l.url} target="_blank" rel="noopener noreferrer">
+            District Resources: {l.title}
+          </Menu.Item>
+        ))}
+        {q.data?.toolsForTeachers.map((l) => (
+          <Menu.Item key={`t-${l.id}-${l.url}`} component="a" href={l.url} target="_blank" rel="noopener noreferrer">
+            Tools for Teachers: {l.title}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

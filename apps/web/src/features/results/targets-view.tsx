@@ -1,6 +1,7 @@
 import { Alert, NativeSelect, Stack, Text } from '@mantine/core';
-import type { AssessmentSummary, TargetCell, TargetRow, TargetViewData } from '../../api/results';
+import type { AssessmentSummary, Population, TargetCell, TargetRow, TargetViewData } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
+import { TargetResourcesMenu } from './resource-buttons';
 
 export const SUBGROUP_DIMENSIONS: { value: string; label: string }[] = [
   { value: 'overall', label: 'Overall' },
@@ -39,11 +40,13 @@ function Cell({ cell }: { cell: TargetCell }) {
  * error is too large; subgroup selector; 30-student minimum, caution under 50; Math C&P only.
  */
 export function TargetsView({
+  population,
   assessment,
   data,
   subgroup,
   onSubgroup,
 }: {
+  population: Population;
   assessment: AssessmentSummary;
   data: TargetViewData;
   subgroup: string;
@@ -77,6 +80,20 @@ export function TargetsView({
       header: 'Performance Relative to Standard Met (Level 3)',
       accessorFn: (r) => r.relativeToStandard.label,
       cell: ({ row }) => <Cell cell={row.original.relativeToStandard} />,
+    },
+    {
+      id: 'resources',
+      header: () => <span className="cers-visually-hidden">Instructional resources</span>,
+      enableSorting: false,
+      cell: ({ row }) => (
+        <TargetResourcesMenu
+          population={population}
+          assessmentId={assessment.id}
+          targetId={row.original.targetId}
+          claimCode={row.original.claimCode}
+          label={`${row.original.targetCode} ${row.original.targetName}`}
+        />
+      ),
     },
   ];
   return (
