@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type CersDb, createSession, insertExams, migrate, openDb } from '@cers/db';
 import { generate } from '@cers/sandbox';
@@ -317,6 +318,7 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const duration = Number(flag(flags, 'duration') ?? 10);
   const only = flag(flags, 'only');
+  const loadAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
   const database = await ensureDatabase(adminUrl, flags.includes('--regenerate'));
   const cers = await openDb({ url: database.url, poolSize: 2 });
   const ids = await findIds(cers);
@@ -359,6 +361,8 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
     database: { name: DATABASE, dataVersion: DATA_VERSION, rebuilt: database.built, buildSeconds: database.seconds, ...counts.rows[0] },
     ids,
     durationSeconds: duration,
+    // The machine is shared: 1/5/15-minute load averages when the run started and ended.
+    loadAverage: { start: loadAtStart, end: loadavg().map((v) => Math.round(v * 100) / 100) },
     scenarios: measured,
     webBundle: flags.includes('--skip-bundle') ? 'skipped (--skip-bundle)' : measureWebBundle(),
   };
