@@ -9,8 +9,8 @@
  * owner, the user, the paths (cycled by every connection), the concurrency, and the targets.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CersDb, createSession, insertExams, migrate, openDb } from '@cers/db';
 import { generate } from '@cers/sandbox';
