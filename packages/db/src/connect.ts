@@ -34,7 +34,8 @@ const INT8_OID = 20;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
 
-const pgliteParsers = {
+/** Type parsers every PGlite instance must use (also for test copies loaded from a dump). */
+export const PGLITE_PARSERS = {
   [DATE_OID]: (v: string) => v,
   [INT8_OID]: (v: string) => Number(v),
 };
@@ -48,11 +49,11 @@ export async function openDb(options: OpenOptions): Promise<CersDb> {
     dataDir = instance.dataDir ?? 'memory://';
   } else if ('memory' in options) {
     dataDir = 'memory://';
-    instance = await PGlite.create({ parsers: pgliteParsers });
+    instance = await PGlite.create({ parsers: PGLITE_PARSERS });
   } else {
     dataDir = options.dataDir;
     mkdirSync(dataDir, { recursive: true });
-    instance = await PGlite.create({ dataDir, parsers: pgliteParsers });
+    instance = await PGlite.create({ dataDir, parsers: PGLITE_PARSERS });
   }
   return wrapPglite(instance, dataDir);
 }

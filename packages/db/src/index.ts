@@ -1,5 +1,5 @@
 export { type BulkColumn, type BulkType, bulkInsert, reserveIds } from './bulk.js';
-export { type CersDb, type DbKind, type OpenOptions, openDb, wrapPglite } from './connect.js';
+export { type CersDb, type DbKind, type OpenOptions, openDb, PGLITE_PARSERS, wrapPglite } from './connect.js';
 export { MIGRATIONS_DIR, type MigrationResult, migrate } from './migrate.js';
 export {
   type AuditEntry,
@@ -10,7 +10,16 @@ export {
   recordAudit,
   streamAudit,
 } from './queries/audit.js';
+export * from './queries/group-result-views.js';
+export * from './queries/group-results.js';
+export * from './queries/group-students.js';
+export * from './queries/groups.js';
+export * from './queries/instructional-resources.js';
+export * from './queries/isr.js';
 export { findPrincipal } from './queries/principals.js';
+export * from './queries/reports.js';
+export * from './queries/results-population.js';
+export * from './queries/schools.js';
 export {
   type ActiveSession,
   createSession,
@@ -36,6 +45,8 @@ export {
   setUserLock,
   takeOidcRequest,
 } from './queries/sign-in.js';
+export * from './queries/student-history.js';
+export * from './queries/students.js';
 export {
   createUser,
   findOrganization,
@@ -74,14 +85,3 @@ export {
   type ExamTraitDraft,
   insertExams,
 } from './writers/exams.js';
-export * from './queries/group-students.js';
-export * from './queries/groups.js';
-export * from './queries/schools.js';
-export * from './queries/students.js';
-export * from './queries/student-history.js';
-export * from './queries/group-result-views.js';
-export * from './queries/group-results.js';
-export * from './queries/instructional-resources.js';
-export * from './queries/results-population.js';
-export * from './queries/isr.js';
-export * from './queries/reports.js';

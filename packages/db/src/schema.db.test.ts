@@ -36,6 +36,11 @@ describe.each(targets)('schema on $name', ({ create }) => {
     expect(missing.map((r) => `${r.tableName}.${r.columnName}`)).toEqual([]);
   });
 
+  it('returns DATE columns as YYYY-MM-DD strings on every copy of the database', async () => {
+    const r = await sql<{ d: unknown }>`select '2024-02-03'::date as d`.execute(cers.db);
+    expect(r.rows[0]?.d).toBe('2024-02-03');
+  });
+
   it('student-result tables lead their primary keys with district_id (Citus-ready)', async () => {
     const { rows } = await sql<{ tableName: string; firstColumn: string }>`
       select tc.table_name, kcu.column_name as first_column

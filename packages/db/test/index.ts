@@ -1,7 +1,7 @@
 /**
  * Test databases: every *.db.test.ts runs on PGlite always and on PostgreSQL when
  * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) answers. Each call to
- * create() returns a fresh, migrated, empty database: a clone of a per-process PGlite template, or
+ * create() returns a fresh, migrated, empty database: a copy of a per-process PGlite template, or
  * a PostgreSQL database created from a migrated template database.
  *
  *   const targets = await testDbTargets();
@@ -10,24 +10,27 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type CersDb, openDb, wrapPglite } from '../src/connect.js';
+import { type CersDb, openDb, PGLITE_PARSERS, wrapPglite } from '../src/connect.js';
 import { MIGRATIONS_DIR, migrate } from '../src/migrate.js';
 
 export type TestDbTarget = { name: 'pglite' | 'postgres'; create: () => Promise<CersDb> };
 
-let pgliteTemplate: Promise<PGlite> | undefined;
+let pgliteTemplate: Promise<File | Blob> | undefined;
 
 async function pgliteCreate(): Promise<CersDb> {
+  // A dump of a migrated database, loaded into a new instance per call. (PGlite's clone() would be
+  // faster but drops the type parsers, so DATE columns would come back as Date objects.)
   pgliteTemplate ??= (async () => {
     const template = await openDb({ memory: true });
     await migrate(template);
-    return template.pglite as PGlite;
+    const dump = await (template.pglite as PGlite).dumpDataDir('none');
+    await template.close();
+    return dump;
   })();
-  const template = await pgliteTemplate;
-  const clone = (await template.clone()) as PGlite;
-  return wrapPglite(clone, 'memory://');
+  const instance = await PGlite.create({ loadDataDir: await pgliteTemplate, parsers: PGLITE_PARSERS });
+  return wrapPglite(instance, 'memory://');
 }
 
 function migrationsHash(): string {
