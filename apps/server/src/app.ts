@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { authPlugin } from './plugins/auth.js';
@@ -71,13 +71,18 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 /** Serves the built React app; unknown non-API paths get index.html (client-side routes). */
 async function registerWeb(app: FastifyInstance): Promise<void> {
   const hasWeb = existsSync(join(WEB_DIST, 'index.html'));
+  const sendIndex = (reply: FastifyReply) => reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app (new hashed assets) is served
+    // without restarting; a missing file falls through to the not-found handler below.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
-      return reply.code(404).send({ error: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path.startsWith('/assets/') || request.method !== 'GET' || !hasWeb) {
+      return reply.code(404).send({ error: 'NOT_FOUND', message: `No route for ${request.method} ${path}` });
     }
-    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendIndex(reply);
   });
 }
