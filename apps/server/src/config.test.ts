@@ -24,8 +24,8 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, 'PORT must be a number between 1 and 65535'],
-    [{ PORT: '70000' }, 'PORT must be a number between 1 and 65535'],
+    [{ PORT: 'eighty' }, 'PORT must be a number between 0 (any free port) and 65535'],
+    [{ PORT: '70000' }, 'PORT must be a number between 0 (any free port) and 65535'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres://'],
     [{ CERS_SANDBOX: 'maybe' }, 'CERS_SANDBOX must be true or false, got "maybe"'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],

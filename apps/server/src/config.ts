@@ -31,8 +31,8 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .refine(
-      (v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) < 65536),
-      'PORT must be a number between 1 and 65535',
+      (v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) < 65536),
+      'PORT must be a number between 0 (any free port) and 65535',
     ),
   HOST: z.string().optional(),
   CERS_SANDBOX: bool('CERS_SANDBOX'),
