@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type CersDb, findPrincipal } from '@cers/db';
+import { type CersDb, findPrincipal, openDb } from '@cers/db';
 import { postgresReachable } from '@cers/db/test';
 import { examInScope as examVisible } from '@cers/domain';
 import {
@@ -181,6 +181,23 @@ describe.each(targets)('exam export on %s', (target) => {
         env,
       });
       expect(other.stdout.trim().split('\r\n')).toHaveLength(1); // the header only
+      const mine = await run('node', [CLI, 'export', 'exams', '--ssid', '1000003718', '--as', 'teacher.elementary@sandbox.cers.example'], {
+        env,
+      });
+      expect(mine.stdout.trim().split('\r\n').length).toBeGreaterThan(1);
+      // The read is audited per student (who, which student, which view).
+      const auditDb = dir ? await openDb({ dataDir: join(dir, 'pglite') }) : cers;
+      try {
+        const audited = await auditDb.db
+          .selectFrom('auditLog as a')
+          .innerJoin('students as s', 's.id', 'a.studentId')
+          .select(['s.ssid', 'a.userLogin', 'a.view'])
+          .where('a.view', '=', 'cli:export-exams')
+          .execute();
+        expect(audited).toEqual([{ ssid: '1000003718', userLogin: 'teacher.elementary@sandbox.cers.example', view: 'cli:export-exams' }]);
+      } finally {
+        if (dir) await auditDb.close();
+      }
       const unknown = await run('node', [CLI, 'export', 'exams', '--as', 'nobody@example.org'], { env }).catch(
         (e: { code: number; stderr: string }) => e,
       );

@@ -53,11 +53,41 @@ async function resolveScope(cers: CersDb, login: string | undefined): Promise<Wh
   return { scope: exportScopeOf(principal), user };
 }
 
-async function* counted(rows: AsyncIterable<ExamExportRow>, counter: { n: number }): AsyncGenerator<ExamExportRow> {
+type Audit = { cers: CersDb; user: { id: number; login: string }; filters: ExamExportFilters };
+
+/** Audits the students read, in chunks as rows stream (constant memory), one row per student per chunk. */
+async function auditStudents(audit: Audit, ssids: Set<string>, total: number): Promise<void> {
+  if (ssids.size === 0) return;
+  const ids = await audit.cers.db
+    .selectFrom('students')
+    .select('id')
+    .where('ssid', 'in', [...ssids])
+    .execute();
+  await recordAudit(audit.cers.db, {
+    userId: audit.user.id,
+    userLogin: audit.user.login,
+    action: 'export',
+    view: 'cli:export-exams',
+    studentIds: ids.map((r) => r.id),
+    detail: { filters: audit.filters, rowsSoFar: total },
+  });
+  ssids.clear();
+}
+
+const AUDIT_CHUNK = 5_000;
+
+async function* counted(rows: AsyncIterable<ExamExportRow>, counter: { n: number }, audit: Audit | null): AsyncGenerator<ExamExportRow> {
+  const pending = new Set<string>();
   for await (const row of rows) {
     counter.n++;
+    if (audit) {
+      pending.add(row.student_ssid);
+      // PGlite has one connection, held by the streaming query until it ends: flush at the end there.
+      if (pending.size >= AUDIT_CHUNK && audit.cers.kind === 'postgres') await auditStudents(audit, pending, counter.n);
+    }
     yield row;
   }
+  if (audit) await auditStudents(audit, pending, counter.n);
 }
 
 function examsCommand(): Command {
@@ -81,19 +111,12 @@ function examsCommand(): Command {
         if (options.year !== undefined) filters.schoolYear = options.year;
         if (options.assessment !== undefined) filters.assessment = options.assessment;
         const counter = { n: 0 };
-        const rows = counted(streamExamExport(cers, { filters, scope: who.scope }), counter);
+        // Reads as a user are audited per student (domain.md §Access); operator exports are not reads by a user.
+        const audit = who.user ? { cers, user: who.user, filters } : null;
+        const rows = counted(streamExamExport(cers, { filters, scope: who.scope }), counter, audit);
         const text = Readable.from(formatExamExport(rows, options.format));
         if (options.output) await pipeline(text, createWriteStream(options.output));
         else await pipeline(text, process.stdout, { end: false });
-        if (who.user) {
-          await recordAudit(cers.db, {
-            userId: who.user.id,
-            userLogin: who.user.login,
-            action: 'export',
-            view: 'cli:export-exams',
-            detail: { filters, rows: counter.n },
-          });
-        }
         process.stderr.write(`${counter.n} exam${counter.n === 1 ? '' : 's'} exported\n`);
       });
     });
