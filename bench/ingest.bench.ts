@@ -42,7 +42,7 @@ async function openTarget(kind: 'pglite' | 'postgres'): Promise<CersDb> {
 }
 
 /** Reference data: SB subjects, the SB summative and interim packages, accessibility codes, 200 schools. */
-async function loadReference(cers: CersDb): Promise<void> {
+export async function loadReference(cers: CersDb): Promise<void> {
   const runner = new ImportRunner(cers);
   const schools = [
     'County-District Code^School Code^Auth CDS Code^County Name^District Name^School Name^Charter School^Charter Status^NPS School',
@@ -65,7 +65,7 @@ async function loadReference(cers: CersDb): Promise<void> {
   }
 }
 
-async function ensureFiles(cers: CersDb, count: number): Promise<{ dir: string; bytes: number }> {
+export async function ensureFiles(cers: CersDb, count: number): Promise<{ dir: string; bytes: number }> {
   const dir = join(tmpdir(), `cers-bench-ingest-${count}`);
   const done = join(dir, '.complete');
   if (existsSync(done)) return { dir, bytes: Number(readdirSync(dir).length) };

@@ -23,6 +23,8 @@ export type CersDb = {
   readonly dataDir: string | undefined;
   /** Present for PGlite: the raw instance (clone/dump in tests). */
   readonly pglite: PGlite | undefined;
+  /** Present for PostgreSQL: one pooled connection of its own (COPY … FROM STDIN, see copy.ts); release it. */
+  readonly connect?: () => Promise<pg.PoolClient>;
   close(): Promise<void>;
 };
 
@@ -109,6 +111,7 @@ async function openPostgres(url: string, poolSize: number): Promise<CersDb> {
     url,
     dataDir: undefined,
     pglite: undefined,
+    connect: () => pool.connect(),
     executeSql: async (text, values) => {
       const r = await pool.query(text, values as unknown[] | undefined);
       return { rows: r.rows };

@@ -1,5 +1,6 @@
 export { type BulkColumn, type BulkType, bulkInsert, reserveIds } from './bulk.js';
 export { type CersDb, type DbKind, type OpenOptions, openDb, PGLITE_PARSERS, wrapPglite } from './connect.js';
+export { binaryIntBytea, type CopySession, copyEscape, copyTextArray, copyValue, withCopySession } from './copy.js';
 export { MIGRATIONS_DIR, type MigrationResult, migrate } from './migrate.js';
 export {
   type AuditEntry,
@@ -76,6 +77,14 @@ export {
   schoolInScope,
   studentInScope,
 } from './scope.js';
+export {
+  copyExams,
+  type EncodedExamRows,
+  EXAM_COPY_COLUMNS,
+  EXAM_ID_MARK,
+  type ExamCopyRow,
+  encodeExamRows,
+} from './writers/exam-copy.js';
 export {
   deleteExams,
   type ExamDraft,

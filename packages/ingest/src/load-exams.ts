@@ -1,15 +1,17 @@
-import { type Database, deleteExams, type ExamDraft, insertExams } from '@cers/db';
+import { type CopySession, copyExams, type Database, deleteExams, type ExamCopyRow, reserveIds } from '@cers/db';
 import { type Kysely, sql } from 'kysely';
 import { claimAccepted, finishImports, type ImportOutcome } from './records.js';
 import type { DataError } from './statuses.js';
+import type { EncodedExam } from './trt/encode.js';
 import type { StudentDraft } from './trt/examinee.js';
-import type { Rejection, ValidExam } from './trt/validate.js';
+import type { Rejection } from './trt/validate.js';
 import { instantMillis } from './trt/values.js';
 
 type Db = Kysely<Database>;
+type ValidExam = EncodedExam;
 
-/** One processed file: its import id and what validation made of it. */
-export type ExamFile = { importId: number; result: ValidExam | Rejection };
+/** One processed file: its import id and what validation made of it (valid exams encoded for COPY). */
+export type ExamFile = { importId: number; result: EncodedExam | Rejection };
 
 type Current = { examId: number; districtId: number; studentId: number; statusDate: number | null; hash: string | null; inDb: boolean };
 
@@ -23,8 +25,8 @@ const key = (assessmentId: number, opportunityId: string) => `${assessmentId}:${
  * Lock order (imports → exam keys → students → groups, each sorted) keeps concurrent importers
  * free of deadlocks; the exam key is serialised by pg_advisory_xact_lock (docs/adr/0003).
  */
-export async function loadExamBatch(db: Db, files: readonly ExamFile[]): Promise<ImportOutcome[]> {
-  return db.transaction().execute(async (trx) => {
+export async function loadExamBatch(session: CopySession, files: readonly ExamFile[]): Promise<ImportOutcome[]> {
+  return session.db.transaction().execute(async (trx) => {
     const claimed = await claimAccepted(
       trx,
       files.map((f) => f.importId),
@@ -36,7 +38,7 @@ export async function loadExamBatch(db: Db, files: readonly ExamFile[]): Promise
       if (f.result.ok) valid.push({ importId: f.importId, v: f.result });
       else outcomes.push({ id: f.importId, status: f.result.status, message: f.result.message });
     }
-    if (valid.length > 0) outcomes.push(...(await writeExams(trx, valid)));
+    if (valid.length > 0) outcomes.push(...(await writeExams(trx, session, valid)));
     await finishImports(trx, outcomes);
     return outcomes;
   });
@@ -124,7 +126,7 @@ function newer(statusDate: string | null, current: Current): boolean {
   return incoming === null || current.statusDate === null || incoming >= current.statusDate;
 }
 
-async function writeExams(trx: Db, valid: readonly { importId: number; v: ValidExam }[]): Promise<ImportOutcome[]> {
+async function writeExams(trx: Db, session: CopySession, valid: readonly { importId: number; v: ValidExam }[]): Promise<ImportOutcome[]> {
   await lockKeys(
     trx,
     valid.map((x) => key(x.v.assessmentId, x.v.opportunityId)),
@@ -132,7 +134,7 @@ async function writeExams(trx: Db, valid: readonly { importId: number; v: ValidE
   const studentIds = await upsertStudents(trx, valid);
   const state = await existingExams(trx, valid);
   const deletes = new Set<number>();
-  const pending = new Map<string, ExamDraft>();
+  const pending = new Map<string, { id: number | null; studentId: number; importId: number; v: ValidExam }>();
   const touched = new Set<number>();
   const outcomes: (ImportOutcome & { examKey?: string })[] = [];
   for (const { importId, v } of valid) {
@@ -181,9 +183,7 @@ async function writeExams(trx: Db, valid: readonly { importId: number; v: ValidE
     if (current?.inDb) deletes.add(current.examId);
     if (current) touched.add(current.studentId);
     touched.add(studentId);
-    const draft: ExamDraft = { ...v.exam, studentId, importId, sourceHash: v.hash };
-    if (dbId !== null) draft.id = dbId;
-    pending.set(k, draft);
+    pending.set(k, { id: dbId, studentId, importId, v });
     state.set(k, {
       examId: dbId ?? -1,
       districtId: v.exam.districtId,
@@ -196,10 +196,18 @@ async function writeExams(trx: Db, valid: readonly { importId: number; v: ValidE
   }
   await deleteExams(trx, [...deletes]);
   const drafts = [...pending.values()];
-  const ids = await insertExams(trx, drafts);
+  const fresh = await reserveIds(trx, 'exams', drafts.filter((d) => d.id === null).length);
+  let next = 0;
+  const rows: ExamCopyRow[] = drafts.map((d) => ({
+    id: d.id ?? (fresh[next++] as number),
+    studentId: d.studentId,
+    importId: d.importId,
+    rows: d.v.rows,
+  }));
+  await copyExams(session.copy, rows);
   const idByKey = new Map<string, number>();
   drafts.forEach((d, i) => {
-    idByKey.set(key(d.assessmentId, d.opportunityId), ids[i] as number);
+    idByKey.set(key(d.v.assessmentId, d.v.opportunityId), (rows[i] as ExamCopyRow).id);
   });
   for (const o of outcomes) {
     if (o.examKey === undefined) continue;

@@ -1,10 +1,12 @@
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { EncodedExam } from './trt/encode.js';
 import type { RefData } from './trt/refs.js';
-import type { Rejection, ValidExam } from './trt/validate.js';
+import type { Rejection } from './trt/validate.js';
 
-export type ParseJob = { id: number; bytes: Uint8Array; transforms: readonly string[] };
-export type ParseResult = { id: number; result: ValidExam | Rejection };
+/** digest: also compute the payload's MD5 (upper-case hex) in the worker. */
+export type ParseJob = { id: number; bytes: Uint8Array; transforms: readonly string[]; digest?: boolean };
+export type ParseResult = { id: number; digest?: string; result: EncodedExam | Rejection };
 
 type Pending = { resolve: (r: ParseResult[]) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; busy: number; pending: Map<number, Pending>; dead: Error | undefined };
@@ -87,7 +89,7 @@ export class ParsePool {
         // Transfer a private copy so the caller's buffer (possibly pooled) stays intact.
         const bytes = new Uint8Array(j.bytes.length);
         bytes.set(j.bytes);
-        return { id: j.id, bytes, transforms: [...j.transforms] };
+        return { id: j.id, bytes, transforms: [...j.transforms], digest: j.digest === true };
       });
       slot.worker.postMessage(
         { type: 'parse', seq, jobs: copies },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '@cers/db';
+import { binaryIntBytea, type CopySession, type Database } from '@cers/db';
 import { type Kysely, sql } from 'kysely';
 import type { DataError, FinalStatus, ImportContent, ImportStatus } from './statuses.js';
 
@@ -34,7 +34,7 @@ const PAYLOAD_SLICE = 8 * 1024 * 1024;
  * every file has a row and its bytes. A payload already imported for the same content (same MD5)
  * is not recorded again: its existing row is returned with duplicate = true (formats.md §1.3).
  */
-export async function acceptImports(db: Db, files: readonly NewImport[]): Promise<AcceptedImport[]> {
+export async function acceptImports(db: Db, files: readonly NewImport[], copy?: CopySession['copy']): Promise<AcceptedImport[]> {
   if (files.length === 0) return [];
   const digests = files.map((f) => f.digest ?? md5Hex(f.bytes));
   return db.transaction().execute(async (trx) => {
@@ -85,7 +85,10 @@ export async function acceptImports(db: Db, files: readonly NewImport[]): Promis
       }
     }
     const small = payloads.filter((p) => p.bytes.length <= PAYLOAD_SLICE);
-    if (small.length > 0) {
+    if (small.length > 0 && copy) {
+      // Binary COPY: the bytes go as they are (no hex text for bytea parameters).
+      await copy('import_payloads', ['import_id', 'payload'], binaryIntBytea(small), 'binary');
+    } else if (small.length > 0) {
       await sql`insert into import_payloads (import_id, payload)
         select * from unnest(${small.map((p) => p.id)}::int[], ${small.map((p) => Buffer.from(p.bytes.buffer, p.bytes.byteOffset, p.bytes.length))}::bytea[])`.execute(
         trx,

@@ -1,9 +1,9 @@
-import { type CersDb, findPrincipal } from '@cers/db';
+import { type CersDb, type CopySession, findPrincipal, withCopySession } from '@cers/db';
 import { sql } from 'kysely';
 import { detectContent } from './content.js';
 import { DEFAULT_PROCESSORS } from './default-processors.js';
 import { type ExamFile, loadExamBatch } from './load-exams.js';
-import type { ParsePool } from './pool.js';
+import type { ParsePool, ParseResult } from './pool.js';
 import type { ProcessorRegistry } from './processors.js';
 import {
   type AcceptedImport,
@@ -21,7 +21,7 @@ import {
 import { loadRefData } from './ref-data.js';
 import type { Source } from './sources.js';
 import type { FinalStatus, ImportContent, ImportStatus } from './statuses.js';
-import { processTrt } from './trt/process.js';
+import { processTrtForLoad } from './trt/encode.js';
 import type { RefData } from './trt/refs.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -95,7 +95,12 @@ type Work = {
   transforms: readonly string[];
   filename: string | null;
   creatorId: number | null;
+  /** Parsed ahead (worker pool) with the reference data of version `refVersion`. */
+  parsed?: { refVersion: number; result: ExamFile['result'] } | undefined;
 };
+
+/** What a batch parsed ahead of its intake carries: per file, its digest and parse outcome. */
+type Preparsed = { refVersion: number; byIndex: Map<number, ParseResult> };
 
 /**
  * Drives files to exactly one final status. Design (docs/adr/0005-import-pipeline.md):
@@ -108,6 +113,8 @@ type Work = {
 export class ImportRunner {
   private ref: RefData | undefined;
   private refStamp = '';
+  /** Bumped whenever reference data is (re)loaded: results parsed with an older version are redone. */
+  private refVersion = 0;
   private readonly batchSize: number;
   private readonly maxBytes: number;
 
@@ -132,6 +139,7 @@ export class ImportRunner {
     if (!this.ref) {
       this.refStamp = await refFingerprint(this.cers);
       this.ref = await loadRefData(this.cers.db);
+      this.refVersion++;
       this.options.pool?.setRefData(this.ref);
     }
     return this.ref;
@@ -152,7 +160,12 @@ export class ImportRunner {
     return this.processAccepted(files, accepted);
   }
 
-  private async processAccepted(files: readonly NewImport[], accepted: readonly AcceptedImport[]): Promise<FileResult[]> {
+  private async processAccepted(
+    files: readonly NewImport[],
+    accepted: readonly AcceptedImport[],
+    pre?: Preparsed,
+    session?: CopySession,
+  ): Promise<FileResult[]> {
     const work: Work[] = [];
     const results: FileResult[] = [];
     for (let i = 0; i < accepted.length; i++) {
@@ -166,6 +179,8 @@ export class ImportRunner {
         filename: f.filename ?? null,
         creatorId: f.creatorId ?? null,
       };
+      const parsed = pre?.byIndex.get(i);
+      if (parsed) item.parsed = { refVersion: pre?.refVersion as number, result: parsed.result };
       // A group file is re-validated on every upload with the uploader's rights (formats.md §1.3).
       if (a.duplicate && f.content === 'GROUPS' && a.status !== 'PROCESSED' && (await this.requeue(a.id, f.creatorId ?? null))) {
         work.push(item);
@@ -179,7 +194,7 @@ export class ImportRunner {
       }
       work.push(item);
     }
-    results.push(...(await this.processWork(work)));
+    results.push(...(await this.processWork(work, session)));
     return results;
   }
 
@@ -199,16 +214,25 @@ export class ImportRunner {
     let batch: NewImport[] = [];
     let held = 0;
     let processing: Promise<void> = Promise.resolve();
+    // Pipeline: while the database takes batch n (intake, then load), the workers parse batch n+1
+    // and this thread reads batch n+2. Parsing before intake changes nothing a file ends with:
+    // the intake transaction still commits (ACCEPTED + bytes) before the load transaction.
     const flush = async () => {
       if (batch.length === 0) return;
       const files = batch;
       batch = [];
       held = 0;
-      const accepted = await acceptImports(this.cers.db, files);
+      const parsing = this.preparse(files);
+      parsing.catch(() => undefined); // awaited below; an error surfaces there
       const previous = processing;
-      processing = previous.then(async () => {
-        results.push(...(await this.processAccepted(files, accepted)));
-      });
+      processing = previous.then(() =>
+        this.withSession(async (session) => {
+          const pre = await parsing;
+          const digested = pre ? files.map((f, i) => ({ ...f, digest: pre.byIndex.get(i)?.digest ?? f.digest })) : files;
+          const accepted = await acceptImports(session.db, digested, session.copy);
+          results.push(...(await this.processAccepted(digested, accepted, pre, session)));
+        }),
+      );
       await previous;
     };
     for await (const s of sources) {
@@ -340,7 +364,28 @@ export class ImportRunner {
     return this.processIds(ids);
   }
 
-  private async processWork(work: readonly Work[]): Promise<FileResult[]> {
+  /** Parses a batch's exam files in the pool before their intake (digests too); nothing without a pool. */
+  private async preparse(files: readonly NewImport[]): Promise<Preparsed | undefined> {
+    const pool = this.options.pool;
+    if (!pool) return undefined;
+    const jobs: { id: number; bytes: Uint8Array; transforms: readonly string[]; digest: boolean }[] = [];
+    files.forEach((f, i) => {
+      if (f.content === 'EXAM' && f.bytes.length <= this.maxBytes)
+        jobs.push({ id: i, bytes: f.bytes, transforms: f.transforms ?? [], digest: f.digest === undefined });
+    });
+    if (jobs.length === 0) return undefined;
+    await this.refData();
+    const refVersion = this.refVersion;
+    const results = await pool.parse(jobs);
+    return { refVersion, byIndex: new Map(results.map((r) => [r.id, r])) };
+  }
+
+  /** A session whose transactions can COPY (PostgreSQL: a pooled connection of its own). */
+  private withSession<T>(fn: (s: CopySession) => Promise<T>, session?: CopySession): Promise<T> {
+    return session ? fn(session) : withCopySession(this.cers, fn);
+  }
+
+  private async processWork(work: readonly Work[], session?: CopySession): Promise<FileResult[]> {
     const out: FileResult[] = [];
     const report = (outcomes: readonly ImportOutcome[], byId: Map<number, Work>) => {
       for (const o of outcomes) {
@@ -356,13 +401,16 @@ export class ImportRunner {
     const fits = work.filter((w) => w.bytes.length <= this.maxBytes);
     const exams = fits.filter((w) => w.content === 'EXAM');
     for (const w of fits.filter((x) => x.content !== 'EXAM')) report(await this.processOther(w), byId);
-    // Parse the next batch while the database writes this one.
-    let next = exams.length > 0 ? this.parseBatch(exams.slice(0, this.batchSize)) : undefined;
-    for (let i = 0; i < exams.length; i += this.batchSize) {
-      const files = await (next as Promise<ExamFile[]>);
-      next = i + this.batchSize < exams.length ? this.parseBatch(exams.slice(i + this.batchSize, i + 2 * this.batchSize)) : undefined;
-      report(await this.loadWithFallback(files), byId);
-    }
+    if (exams.length === 0) return out;
+    await this.withSession(async (s) => {
+      // Parse the next batch while the database writes this one.
+      let next = this.parseBatch(exams.slice(0, this.batchSize));
+      for (let i = 0; i < exams.length; i += this.batchSize) {
+        const files = await next;
+        if (i + this.batchSize < exams.length) next = this.parseBatch(exams.slice(i + this.batchSize, i + 2 * this.batchSize));
+        report(await this.loadWithFallback(s, files), byId);
+      }
+    }, session);
     return out;
   }
 
@@ -380,22 +428,28 @@ export class ImportRunner {
     // A miss on reference data may only mean the cache is stale: check once, then re-validate those files.
     const misses = files.filter((f) => !f.result.ok && REF_MISSES.has(f.result.status));
     if (misses.length === 0 || !(await this.refreshIfChanged())) return files;
-    const again = new Map((await this.parseOnce(work.filter((w) => misses.some((m) => m.importId === w.id)))).map((f) => [f.importId, f]));
+    const missed = new Set(misses.map((m) => m.importId));
+    const redo = work.filter((w) => missed.has(w.id)).map((w) => ({ ...w, parsed: undefined }));
+    const again = new Map((await this.parseOnce(redo)).map((f) => [f.importId, f]));
     return files.map((f) => again.get(f.importId) ?? f);
   }
 
   private async parseOnce(work: readonly Work[]): Promise<ExamFile[]> {
     const ref = await this.refData();
+    // Parsed ahead with the current reference data: nothing to redo.
+    if (work.every((w) => w.parsed?.refVersion === this.refVersion)) {
+      return work.map((w) => ({ importId: w.id, result: (w.parsed as NonNullable<Work['parsed']>).result }));
+    }
     const pool = this.options.pool;
-    if (!pool) return work.map((w) => ({ importId: w.id, result: processTrt(w.bytes, w.transforms, ref) }));
+    if (!pool) return work.map((w) => ({ importId: w.id, result: processTrtForLoad(w.bytes, w.transforms, ref) }));
     const results = await pool.parse(work.map((w) => ({ id: w.id, bytes: w.bytes, transforms: w.transforms })));
     return results.map((r) => ({ importId: r.id, result: r.result }));
   }
 
   /** One transaction per batch; if it fails, each file alone, so one bad file cannot sink the rest. */
-  private async loadWithFallback(files: readonly ExamFile[]): Promise<ImportOutcome[]> {
+  private async loadWithFallback(session: CopySession, files: readonly ExamFile[]): Promise<ImportOutcome[]> {
     try {
-      return await this.withRetry(() => loadExamBatch(this.cers.db, files));
+      return await this.withRetry(() => loadExamBatch(session, files));
     } catch (error) {
       if (files.length === 1)
         return this.failed(
@@ -406,7 +460,7 @@ export class ImportRunner {
       const out: ImportOutcome[] = [];
       for (const f of files) {
         try {
-          out.push(...(await this.withRetry(() => loadExamBatch(this.cers.db, [f]))));
+          out.push(...(await this.withRetry(() => loadExamBatch(session, [f]))));
         } catch (e) {
           out.push(...(await this.failed([f.importId], e)));
         }
