@@ -170,7 +170,11 @@ export function buildWorld(layout: Layout, seed: number): World {
         });
         if (eligible.length === 0) continue;
         const shuffled = rngFor(seed, 'sections', year, k, kind).sample(eligible, eligible.length);
-        const count = Math.ceil(shuffled.length / (kind === 'ELD' || kind === 'Spanish' ? 25 : SECTION_SIZE));
+        // Class sections hold at least SECTION_SIZE students when the cohort allows (30–40, as in
+        // California middle and high schools), so a teacher's own class can show the Target Report
+        // (30-student minimum); small programs (ELD, Spanish) are split at 25.
+        const count =
+          kind === 'ELD' || kind === 'Spanish' ? Math.ceil(shuffled.length / 25) : Math.max(1, Math.floor(shuffled.length / SECTION_SIZE));
         for (let section = 0; section < count; section++) {
           const name = kind === 'Spanish' ? `Grade ${grade} ${sectionNames(kind, grade, section)}` : sectionNames(kind, grade, section);
           const slot =

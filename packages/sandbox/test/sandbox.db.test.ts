@@ -84,6 +84,31 @@ describe.each(targets)('sandbox profile on %s', (target) => {
     }
   });
 
+  it('gives each sandbox teacher an assigned class of 30+ students with this year’s ELA summative (Target Report)', async () => {
+    // seeds/001: Assigned Groups → ELA Summative → Show Results → Target Report needs ≥ 30 students.
+    for (const persona of SANDBOX_PERSONAS.filter((p) => p.key.startsWith('teacher-'))) {
+      const rows = await cers.db
+        .selectFrom('users as u')
+        .innerJoin('studentGroupTeachers as t', 't.userId', 'u.id')
+        .innerJoin('studentGroups as g', 'g.id', 't.groupId')
+        .innerJoin('studentGroupMembers as m', 'm.groupId', 'g.id')
+        .innerJoin('exams as e', 'e.studentId', 'm.studentId')
+        .innerJoin('assessments as a', 'a.id', 'e.assessmentId')
+        .select(['g.id'])
+        .select(sql<number>`count(distinct e.student_id)::int`.as('tested'))
+        .where('u.login', '=', persona.login)
+        .where('g.schoolYear', '=', 2026)
+        .where('e.schoolYear', '=', 2026)
+        .where('a.type', '=', 'sum')
+        .where('a.subject', '=', 'ELA')
+        .where('a.family', '=', 'SBAC')
+        .where(sql<boolean>`(g.subjects is null or 'ELA' = any(g.subjects))`)
+        .groupBy('g.id')
+        .execute();
+      expect(Math.max(0, ...rows.map((r) => r.tested)), persona.key).toBeGreaterThanOrEqual(30);
+    }
+  });
+
   it('grants the administrator personas their roles', async () => {
     const rows = await cers.db
       .selectFrom('users as u')

@@ -126,7 +126,8 @@ export const SANDBOX_LAYOUT: Layout = {
   years: SANDBOX_YEARS,
   // About 1,500 students: ~92 per grade today and ~50 per graduated class since 2018–19, so
   // prior years have high-school students too.
-  studentsPerGrade: (grade, rng) => (grade <= 12 ? rng.int(88, 96) : rng.int(45, 55)),
+  // ~100 a grade: three class sections of 32–35 (Target Report needs 30 tested in a class).
+  studentsPerGrade: (grade, rng) => (grade <= 12 ? rng.int(96, 105) : rng.int(45, 55)),
   maxGrade: 19,
   homeSchools: () => ({ elementary: 0, middle: 1, high: 2 }),
   // Generated SSIDs start with 7 (the documents' six start with 1, 3, 4 and 6): a bijection of the index.
