@@ -47,6 +47,13 @@ const EnvSchema = z.object({
       (v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) >= 1),
       'SESSION_TTL_MINUTES must be a whole number of minutes ≥ 1',
     ),
+  AUTH_CACHE_SECONDS: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v === '' || (/^\d+$/.test(v) && Number(v) <= 60),
+      'AUTH_CACHE_SECONDS must be a whole number of seconds between 0 (no cache) and 60',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CERS_SERVICES: z
     .string()
@@ -86,6 +93,8 @@ export type Config = Readonly<{
   sandbox: boolean;
   sessionSecret: string | undefined;
   sessionTtlMinutes: number;
+  /** How long a process may reuse a session's user, roles and groups without asking the database (0 = never). */
+  authCacheSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   services: ReadonlySet<'web' | 'worker'>;
   trustProxy: boolean;
@@ -128,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandbox: e.CERS_SANDBOX ?? true,
     sessionSecret: nonEmpty(e.SESSION_SECRET),
     sessionTtlMinutes: e.SESSION_TTL_MINUTES ? Number(e.SESSION_TTL_MINUTES) : 30,
+    authCacheSeconds: e.AUTH_CACHE_SECONDS ? Number(e.AUTH_CACHE_SECONDS) : 5,
     logLevel: e.LOG_LEVEL ?? 'info',
     services,
     trustProxy: e.TRUST_PROXY ?? false,

@@ -2,6 +2,7 @@ export { type BulkColumn, type BulkType, bulkInsert, reserveIds } from './bulk.j
 export { type CersDb, type DbKind, type OpenOptions, openDb, PGLITE_PARSERS, wrapPglite } from './connect.js';
 export { binaryIntBytea, type CopySession, copyEscape, copyTextArray, copyValue, withCopySession } from './copy.js';
 export { MIGRATIONS_DIR, type MigrationResult, migrate } from './migrate.js';
+export { MAX_PREPARED_PER_CONNECTION, PREPARED, PREPARED_MARK } from './prepared.js';
 export {
   type AuditEntry,
   type AuditFilter,
@@ -30,6 +31,8 @@ export {
   hashToken,
   type NewSession,
   type SessionMethod,
+  type SessionTimes,
+  sessionActivity,
   touchSession,
 } from './queries/sessions.js';
 export {

@@ -1,8 +1,9 @@
 import '@fastify/cookie';
-import { deleteSession, findPrincipal, touchSession } from '@cers/db';
+import { deleteSession, findPrincipal, hashToken, sessionActivity, touchSession } from '@cers/db';
 import { forbidden, hasPermission, type Permission, type Principal, unauthenticated } from '@cers/domain';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type CachedAuth, SessionCache } from '../auth/session-cache.js';
 
 export const SESSION_COOKIE = 'cers_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -14,6 +15,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route registered after the auth plugin, i.e. every route of the app's API and pages. */
     routeCatalog: RegisteredRoute[];
+    /** Signed-in users by session for AUTH_CACHE_SECONDS (see forgetSession / forgetUserSessions / forgetPrincipals). */
+    sessionCache: SessionCache;
   }
   interface FastifyContextConfig {
     /**
@@ -57,24 +60,49 @@ async function auth(app: FastifyInstance): Promise<void> {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) catalog.push({ method, url: route.url });
   });
-  app.addHook('onRequest', async (request, reply) => {
-    // Pages and assets of the web app carry no data: only API calls resolve the session.
-    if (!request.url.startsWith('/api/')) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const { cers, config } = app.ctx;
-    const session = await touchSession(cers.db, token, { ttlMinutes: config.sessionTtlMinutes });
+  const { cers, config } = app.ctx;
+  const cache = new SessionCache(config.authCacheSeconds * 1000);
+  app.decorate('sessionCache', cache);
+
+  /** The session and its user from the database (slides the idle expiry); undefined when ended. */
+  const load = async (request: FastifyRequest, reply: FastifyReply, token: string, id: string, now: Date) => {
+    const epoch = cache.epoch;
+    const session = await touchSession(cers.db, token, { ttlMinutes: config.sessionTtlMinutes, now });
     if (!session) {
+      cache.forgetSession(id);
       clearSessionCookie(request, reply);
-      return;
+      return undefined;
     }
     const principal = await findPrincipal(cers.db, session.userId);
     // Disabled users, and sandbox users once the sandbox is switched off, lose their sessions.
     if (!principal || (principal.isSandbox && !config.sandbox)) {
       await deleteSession(cers.db, token);
+      cache.forgetSession(id);
       clearSessionCookie(request, reply);
-      return;
+      return undefined;
     }
+    const auth: CachedAuth = { session, principal };
+    cache.set(id, auth, { epoch, now: now.getTime() });
+    return auth;
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    // Pages and assets of the web app carry no data: only API calls resolve the session.
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const now = new Date();
+    const id = hashToken(token);
+    let auth = cache.get(id, now.getTime());
+    if (auth) {
+      // The same expiry rules as touchSession, on the cached times: an ended session, or one whose
+      // idle expiry slides now (a write, at most once a minute), goes to the database.
+      const activity = sessionActivity(auth.session, { ttlMinutes: config.sessionTtlMinutes, now });
+      if (activity.ended || activity.slide) auth = undefined;
+    }
+    auth ??= await load(request, reply, token, id, now);
+    if (!auth) return;
+    const { session, principal } = auth;
     request.principal = principal;
     request.sessionId = session.id;
     request.csrfToken = session.csrfToken;
@@ -88,6 +116,22 @@ async function auth(app: FastifyInstance): Promise<void> {
 // Same effect as fastify-plugin: the decorators and hook apply to the whole app, not a child context.
 Object.assign(auth, { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'cers-auth' });
 export const authPlugin = auth;
+
+/** Ends a session (sign-out, a new sign-in replacing the cookie): database row and cached entry. */
+export async function endSession(app: FastifyInstance, token: string): Promise<void> {
+  await deleteSession(app.ctx.cers.db, token);
+  app.sessionCache.forgetSession(hashToken(token));
+}
+
+/** After this process ended every session of a user (password reset). */
+export function forgetUserSessions(app: FastifyInstance, userId: number): void {
+  app.sessionCache.forgetUser(userId);
+}
+
+/** After this process changed roles or assigned groups (group edits, imports): reload every principal. */
+export function forgetPrincipals(app: FastifyInstance): void {
+  app.sessionCache.clear();
+}
 
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw unauthenticated('Your session has expired or you are not signed in. Please sign in.');

@@ -44,7 +44,36 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export type ActiveSession = { id: string; userId: number; csrfToken: string; expiresAt: Date };
+export type ActiveSession = {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: Date;
+  /** When the idle expiry last slid (written at most once a minute). */
+  lastSeenAt: Date;
+  createdAt: Date;
+};
+
+export type SessionTimes = { expiresAt: Date; lastSeenAt: Date; createdAt: Date };
+
+/**
+ * What a request at `now` does to a session (pure; touchSession and the server's session cache
+ * share it): the session has ended (idle, or SESSION_MAX_HOURS after sign-in), or it lives on and
+ * its idle expiry slides — a write, at most once a minute (or a quarter of a short TTL) to keep
+ * reads cheap — or stays.
+ */
+export function sessionActivity(
+  row: SessionTimes,
+  args: { ttlMinutes: number; now: Date },
+): { ended: true } | { ended: false; slide: boolean; expiresAt: Date } {
+  const now = args.now.getTime();
+  const hardEnd = row.createdAt.getTime() + SESSION_MAX_HOURS * 3_600_000;
+  if (row.expiresAt.getTime() <= now || hardEnd <= now) return { ended: true };
+  if (now - row.lastSeenAt.getTime() > Math.min(60_000, (args.ttlMinutes * 60_000) / 4)) {
+    return { ended: false, slide: true, expiresAt: new Date(Math.min(now + args.ttlMinutes * 60_000, hardEnd)) };
+  }
+  return { ended: false, slide: false, expiresAt: row.expiresAt };
+}
 
 /**
  * Finds a live session and slides its idle expiry, capped at SESSION_MAX_HOURS after sign-in.
@@ -63,18 +92,17 @@ export async function touchSession(
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const hardEnd = row.createdAt.getTime() + SESSION_MAX_HOURS * 3_600_000;
-  if (row.expiresAt.getTime() <= now.getTime() || hardEnd <= now.getTime()) {
+  const activity = sessionActivity(row, { ttlMinutes: args.ttlMinutes, now });
+  if (activity.ended) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return undefined;
   }
-  const expiresAt = new Date(Math.min(now.getTime() + args.ttlMinutes * 60_000, hardEnd));
-  // Write at most once a minute per session (or a quarter of a short TTL) to keep reads cheap.
-  if (now.getTime() - row.lastSeenAt.getTime() > Math.min(60_000, (args.ttlMinutes * 60_000) / 4)) {
-    await db.updateTable('sessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', id).execute();
-    return { id, userId: row.userId, csrfToken: row.csrfToken, expiresAt };
+  const session = { id, userId: row.userId, csrfToken: row.csrfToken, createdAt: row.createdAt };
+  if (activity.slide) {
+    await db.updateTable('sessions').set({ lastSeenAt: now, expiresAt: activity.expiresAt }).where('id', '=', id).execute();
+    return { ...session, expiresAt: activity.expiresAt, lastSeenAt: now };
   }
-  return { id, userId: row.userId, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
+  return { ...session, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt };
 }
 
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {

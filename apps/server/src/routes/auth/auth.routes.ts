@@ -1,10 +1,10 @@
 import '@fastify/rate-limit';
-import { createSession, deleteSession, findPrincipal } from '@cers/db';
+import { createSession, findPrincipal } from '@cers/db';
 import { PASSWORD_POLICY, unauthenticated } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { resetPasswordWithToken, signInWithPassword } from '../../auth/sign-in.js';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth.js';
+import { clearSessionCookie, endSession, forgetUserSessions, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth.js';
 import { buildMe } from '../me/me.routes.js';
 import { ErrorSchema, MeSchema } from '../me/me.schema.js';
 import { LoginBodySchema, ResetPasswordBodySchema, SignInOptionsSchema } from './auth.schema.js';
@@ -42,7 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!principal) throw unauthenticated('This account is disabled. Contact your CERS administrator.');
       // A new token on every sign-in: an old (possibly planted) session cookie is replaced.
       const old = request.cookies[SESSION_COOKIE];
-      if (old) await deleteSession(cers.db, old);
+      if (old) await endSession(app, old);
       const session = await createSession(cers.db, {
         userId,
         ttlMinutes: config.sessionTtlMinutes,
@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['session'], summary: 'Sign out (ends the session)', response: { 204: z.null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await deleteSession(app.ctx.cers.db, token);
+      if (token) await endSession(app, token);
       clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
@@ -80,6 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const userId = await resetPasswordWithToken(app.ctx.cers, { token: request.body.token, newPassword: request.body.newPassword });
+      forgetUserSessions(app, userId); // their sessions ended in the database
       request.log.info({ userId }, 'password reset');
       return reply.code(204).send(null);
     },

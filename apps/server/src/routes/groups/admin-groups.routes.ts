@@ -28,7 +28,7 @@ import {
 } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { forgetPrincipals, requirePrincipal } from '../../plugins/auth.js';
 import { ErrorSchema } from '../students/students.schema.js';
 import {
   AdminGroupBodySchema,
@@ -139,6 +139,7 @@ export const adminGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = adminScope(principal, 'GROUP_WRITE');
       const input = await validateInput(scope, request.body);
       const id = await createStudentGroup(db(), { ...input, createdBy: principal.userId });
+      forgetPrincipals(app); // the teachers' assigned groups changed
       return reply.code(201).send({ group: await groupDetail(principal, scope, id) });
     },
   );
@@ -166,6 +167,7 @@ export const adminGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       const visible = new Set(await filterVisibleStudentIds(db(), { scope: individualScope(principal), studentIds: memberIds }));
       const hidden = memberIds.filter((id) => !visible.has(id));
       await updateStudentGroup(db(), { ...input, studentIds: [...input.studentIds, ...hidden], groupId });
+      forgetPrincipals(app); // teachers and subjects are part of the principals
       return { group: await groupDetail(principal, scope, groupId) };
     },
   );
@@ -185,6 +187,7 @@ export const adminGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       const existing = await findStudentGroup(db(), { visibility: { scope, assignedGroupIds: [] }, groupId: request.params.id });
       if (!existing) throw notFound(GROUP);
       await deleteStudentGroup(db(), existing.id);
+      forgetPrincipals(app);
       return reply.code(204).send(null);
     },
   );

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHeaders, buildTestApp, signIn } from '../../../test/helpers.js';
 import { type StudentsWorld, seedStudentsWorld } from '../../../test/students-world.js';
+import { forgetPrincipals } from '../../plugins/auth.js';
 
 const targets = await testDbTargets();
 
@@ -171,7 +172,10 @@ describe.each(targets)('groups routes on $name', ({ create }) => {
       const created = (await call('POST', '/api/my-groups', headers, { name: 'Mine', subjects: null, studentIds: [w.students.ana] })).json()
         .group as UserGroup;
       expect(created.studentCount).toBe(1);
+      // Changed behind the app's back (like `cers user revoke`): seen once the auth cache forgets the
+      // principal (AUTH_CACHE_SECONDS); the test does not wait for it.
       await cers.db.deleteFrom('studentGroupTeachers').where('groupId', '=', assigned).execute();
+      forgetPrincipals(app);
       const after = (await call('GET', `/api/my-groups/${created.id}`, headers)).json().group as UserGroup;
       expect(after.studentCount).toBe(0);
       expect(after.students).toEqual([]);
@@ -180,6 +184,7 @@ describe.each(targets)('groups routes on $name', ({ create }) => {
         (await call('PUT', `/api/my-groups/${created.id}`, headers, { name: 'Renamed', subjects: null, studentIds: [] })).statusCode,
       ).toBe(200);
       await cers.db.insertInto('studentGroupTeachers').values({ groupId: assigned, userId: teacher }).execute();
+      forgetPrincipals(app);
       const back = (await call('GET', `/api/my-groups/${created.id}`, headers)).json().group as UserGroup;
       expect(back.students.map((s) => s.id)).toEqual([w.students.ana]);
     });

@@ -14,7 +14,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { forgetPrincipals, requirePrincipal } from '../../plugins/auth.js';
 import {
   IdParamsSchema,
   ImportDetailSchema,
@@ -241,10 +241,19 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // Group files change teachers' assigned groups: every cached principal is reloaded (auth cache)
+  // before an upload or retry answers, whatever its outcome.
+  app.addHook('onSend', async (request) => {
+    if (request.method === 'POST') forgetPrincipals(app);
+  });
+
   // Files a crashed server left ACCEPTED are finished in the background once the app is ready.
   let resuming: Promise<unknown> = Promise.resolve();
   app.addHook('onReady', async () => {
-    resuming = runner.resume().catch((error) => app.log.error({ err: error }, 'resuming accepted imports failed'));
+    resuming = runner
+      .resume()
+      .then(() => forgetPrincipals(app))
+      .catch((error) => app.log.error({ err: error }, 'resuming accepted imports failed'));
   });
   app.addHook('onClose', async () => {
     await resuming;

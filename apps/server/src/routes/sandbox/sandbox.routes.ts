@@ -1,9 +1,9 @@
-import { createSession, deleteSession, findPrincipal } from '@cers/db';
+import { createSession, findPrincipal } from '@cers/db';
 import { notFound, ROLES, type RoleCode } from '@cers/domain';
 import { SANDBOX_PERSONAS, type SandboxPersona } from '@cers/sandbox';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { SESSION_COOKIE, setSessionCookie } from '../../plugins/auth.js';
+import { endSession, SESSION_COOKIE, setSessionCookie } from '../../plugins/auth.js';
 import { buildMe } from '../me/me.routes.js';
 import { ErrorSchema, MeSchema } from '../me/me.schema.js';
 import { EnterSandboxBodySchema, SandboxPersonasSchema } from './sandbox.schema.js';
@@ -84,7 +84,7 @@ export const sandboxRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = await findPrincipal(cers.db, entry.userId);
       if (!principal?.isSandbox) throw notFound('That sandbox role');
       const old = request.cookies[SESSION_COOKIE];
-      if (old) await deleteSession(cers.db, old);
+      if (old) await endSession(app, old);
       const session = await createSession(cers.db, {
         userId: entry.userId,
         ttlMinutes: config.sessionTtlMinutes,
