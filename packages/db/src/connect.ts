@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, sql } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { Mutex } from './mutex.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { genericPoolConfig, PreparingPostgresDialect } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -96,11 +97,15 @@ export function wrapPglite(instance: PGlite, dataDir: string): CersDb {
 
 async function openPostgres(url: string, poolSize: number): Promise<CersDb> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', () => {
-    // idle client errors (server restart) are reported on the next query instead
-  });
+  // PREPARED statements (prepared.ts) run on a second pool whose sessions plan them once, generically.
+  const generic = new pg.Pool(genericPoolConfig({ connectionString: url, max: poolSize }));
+  for (const p of [pool, generic]) {
+    p.on('error', () => {
+      // idle client errors (server restart) are reported on the next query instead
+    });
+  }
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool, cursor: Cursor }),
+    dialect: new PreparingPostgresDialect({ pool, cursor: Cursor, generic }),
     plugins: [new CamelCasePlugin()],
   });
   // fail fast with a clear message when the server is unreachable

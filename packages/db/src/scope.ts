@@ -25,11 +25,16 @@ function anyOf(parts: RawBuilder<SqlBool>[]): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
-/** Students of live assigned groups (any subject). */
+/**
+ * Students of live assigned groups (any subject). The live groups are found first (an init plan),
+ * then their members by group_id: PostgreSQL then estimates the member count from the group ids,
+ * where a join of members and groups was estimated at one row and made group results scan every
+ * scope student's exams instead of the population's.
+ */
 function groupMembers(groupIds: readonly number[]): RawBuilder<unknown> {
   return sql`select scope_m.student_id from student_group_members scope_m
-    join student_groups scope_g on scope_g.id = scope_m.group_id
-    where scope_m.group_id = any(${ids(groupIds)}) and scope_g.id = any(${ids(groupIds)}) and scope_g.deleted_at is null`;
+    where scope_m.group_id = any(array(select scope_g.id from student_groups scope_g
+      where scope_g.id = any(${ids(groupIds)}) and scope_g.deleted_at is null))`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { PREPARED } from '../prepared.js';
 import type { Database } from '../schema.js';
 
 export type AuditEntry = {
@@ -34,26 +35,13 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
       .execute();
     return;
   }
-  await db
-    .insertInto('auditLog')
-    .columns(['districtId', 'userId', 'userLogin', 'action', 'studentId', 'view', 'ip', 'detail'])
-    .expression((eb) =>
-      eb
-        .selectFrom('students')
-        .select((s) => [
-          s.fn.coalesce('students.inferredDistrictId', s.lit(0)).as('districtId'),
-          s.val(entry.userId).as('userId'),
-          s.val(entry.userLogin).as('userLogin'),
-          s.val(entry.action).as('action'),
-          'students.id as studentId',
-          s.val(entry.view).as('view'),
-          s.val(entry.ip ?? null).as('ip'),
-          s.val(entry.detail ? JSON.stringify(entry.detail) : null).as('detail'),
-        ])
-        // one array parameter: an export may name more students than the 65,535 bind parameters allowed
-        .where(sql<boolean>`students.id = any(${[...studentIds]}::int[])`),
-    )
-    .execute();
+  // One statement with one array parameter (an export may name more students than the 65,535 bind
+  // parameters allowed); prepared once per connection: it runs on every read of student results.
+  await sql`${PREPARED}
+    insert into audit_log (district_id, user_id, user_login, action, student_id, view, ip, detail)
+    select coalesce(s.inferred_district_id, 0), ${entry.userId}::int, ${entry.userLogin}::text, ${entry.action}::text, s.id,
+      ${entry.view}::text, ${entry.ip ?? null}::text, ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb
+    from students s where s.id = any(${[...studentIds]}::int[])`.execute(db);
 }
 
 /** Who may read which part of the log: the whole state, or their districts (AUDIT_READ). */

@@ -5,7 +5,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database, Json } from '../schema.js';
-import { latestExams, type PopulationRef, type ResultsAccess } from './results-population.js';
+import { latestExams, type PopulationRef, preparedFor, type ResultsAccess } from './results-population.js';
 
 type Db = Kysely<Database>;
 
@@ -86,7 +86,7 @@ export async function targetMoments(
   const x = latestExams(ref, access, { ids: [assessmentId] });
   const value = subgroupValue(dimension);
   const join = subgroupJoin(dimension);
-  const { rows: targets } = await sql<TargetMomentsRow>`
+  const { rows: targets } = await sql<TargetMomentsRow>`${preparedFor(ref)}
     select t.id as target_id, t.claim_code, t.natural_id as target_code, t.name as target_name, t.description,
       coalesce(bool_and(at.included_in_report), true) as included_in_report, ${value} as subgroup,
       count(ts.student_relative_residual)::int as n_test, avg(ts.student_relative_residual)::float8 as mean_test,
@@ -99,7 +99,7 @@ export async function targetMoments(
     left join assessment_targets at on at.assessment_id = x.assessment_id and at.target_id = t.id
     group by 1, 2, 3, 4, 5, 7
     order by t.claim_code, t.natural_id, 7`.execute(db);
-  const { rows: subgroups } = await sql<{ subgroup: string; studentsTested: number }>`
+  const { rows: subgroups } = await sql<{ subgroup: string; studentsTested: number }>`${preparedFor(ref)}
     select ${value} as subgroup, count(*)::int as students_tested from (${x}) x ${join} group by 1 order by 1`.execute(db);
   return { targets, subgroups };
 }
@@ -124,7 +124,7 @@ export type TraitStudentRow = {
  * full-write (WER) item (interims carry them on exam_items).
  */
 export async function listTraitScores(db: Db, ref: PopulationRef, access: ResultsAccess, assessmentId: number): Promise<TraitStudentRow[]> {
-  const { rows } = await sql<TraitStudentRow>`
+  const { rows } = await sql<TraitStudentRow>`${preparedFor(ref)}
     select x.id as exam_id, x.student_id, st.ssid, st.first_name, st.last_name,
       coalesce(tr.purpose, w.writing_purpose) as purpose,
       coalesce(tr.org, w.trait_org_score) as org, coalesce(tr.evi, w.trait_evi_score) as evi, coalesce(tr.con, w.trait_con_score) as con,
@@ -172,7 +172,7 @@ export async function listMeasures(
   kind: 'lexile' | 'quantile',
 ): Promise<MeasureStudentRow[]> {
   const column = kind === 'lexile' ? sql`x.lexile` : sql`x.quantile`;
-  const { rows } = await sql<MeasureStudentRow>`
+  const { rows } = await sql<MeasureStudentRow>`${preparedFor(ref)}
     select x.id as exam_id, x.student_id, st.ssid, st.first_name, st.last_name, x.enrolled_grade, x.scale_score, x.achievement_level,
       ${column} as measure
     from (${latestExams(ref, access, { ids: [assessmentId] })}) x
@@ -234,7 +234,7 @@ export type ItemPointsRow = { itemId: number; points: number | null; isTotal: bo
 
 /** Per item: students per points earned (rounded) and, on the total row, the mean points. */
 export async function itemPointMoments(db: Db, ref: PopulationRef, access: ResultsAccess, assessmentId: number): Promise<ItemPointsRow[]> {
-  const { rows } = await sql<ItemPointsRow>`
+  const { rows } = await sql<ItemPointsRow>`${preparedFor(ref)}
     select ei.item_id, round(ei.score)::int as points, grouping(round(ei.score)) = 1 as is_total, count(*)::int as n,
       avg(ei.score)::float8 as mean
     from (${latestExams(ref, access, { ids: [assessmentId] })}) x
@@ -260,7 +260,7 @@ export async function listStudentItemPoints(
   access: ResultsAccess,
   assessmentId: number,
 ): Promise<StudentItemPointsRow[]> {
-  const { rows } = await sql<StudentItemPointsRow>`
+  const { rows } = await sql<StudentItemPointsRow>`${preparedFor(ref)}
     select x.id as exam_id, x.student_id, st.ssid, st.first_name, st.last_name,
       (select coalesce(json_agg(json_build_object('itemId', ei.item_id, 'score', ei.score) order by ei.item_id), '[]'::json)
         from exam_items ei where ei.district_id = x.district_id and ei.exam_id = x.id) as points
@@ -282,7 +282,7 @@ export async function selectedResponseCounts(
   access: ResultsAccess,
   assessmentId: number,
 ): Promise<OptionCountRow[]> {
-  const { rows } = await sql<OptionCountRow>`
+  const { rows } = await sql<OptionCountRow>`${preparedFor(ref)}
     with r as (
       select ei.item_id, x.id as exam_id, upper(btrim(ei.response)) as response
       from (${latestExams(ref, access, { ids: [assessmentId] })}) x
@@ -365,7 +365,7 @@ export async function listItemResponses(
   assessmentId: number,
   itemId: number,
 ): Promise<ItemResponseRow[]> {
-  const { rows } = await sql<ItemResponseRow>`
+  const { rows } = await sql<ItemResponseRow>`${preparedFor(ref)}
     select x.id as exam_id, x.student_id, st.ssid, st.first_name, st.last_name, ei.score, ei.score_status, ei.response,
       ei.trait_org_score::int, ei.trait_evi_score::int, ei.trait_con_score::int
     from (${latestExams(ref, access, { ids: [assessmentId] })}) x

@@ -6,7 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, Json } from '../schema.js';
-import { latestExams, type PopulationRef, type ResultsAccess, visibleExamsWhere } from './results-population.js';
+import { latestExams, type PopulationRef, preparedFor, type ResultsAccess, visibleExamsWhere } from './results-population.js';
 
 type Db = Kysely<Database>;
 
@@ -18,7 +18,7 @@ export type ResultAssessmentCount = { assessmentId: number; schoolYear: number; 
  * of the chosen year.
  */
 export async function listResultAssessmentCounts(db: Db, ref: PopulationRef, access: ResultsAccess): Promise<ResultAssessmentCount[]> {
-  const { rows } = await sql<ResultAssessmentCount>`
+  const { rows } = await sql<ResultAssessmentCount>`${preparedFor(ref)}
     select e.assessment_id, min(e.school_year) as school_year, count(distinct e.student_id)::int as students,
       max(e.completed_at) as latest_completed_at
     from exams e join assessments a on a.id = e.assessment_id
@@ -144,7 +144,7 @@ export async function listStudentResults(
         'level', s.level) order by s.code), '[]'::json)
         from exam_scores s where s.district_id = x.district_id and s.exam_id = x.id and s.kind = ${kind})`
     : sql`'[]'::json`;
-  const { rows } = await sql<StudentResultRow>`
+  const { rows } = await sql<StudentResultRow>`${preparedFor(ref)}
     select x.id as exam_id, x.student_id, st.ssid, st.first_name, st.last_name, x.completed_at, x.session_id, x.enrolled_grade,
       x.school_id, o.name as school_name, x.administration_condition, x.completeness, x.scale_score, x.scale_score_sem,
       x.achievement_level, x.lexile, x.quantile, x.accommodations, ${scores} as scores
@@ -168,7 +168,7 @@ export async function yearOverYearMoments(
   subject: string,
   type: string,
 ): Promise<YearMomentsRow[]> {
-  const { rows } = await sql<YearMomentsRow>`
+  const { rows } = await sql<YearMomentsRow>`${preparedFor(ref)}
     select m.*, a.school_year, a.grade, a.label from (
       select x.assessment_id, x.achievement_level as level, grouping(x.achievement_level) = 1 as is_total,
         count(*)::int as n, count(x.scale_score)::int as scored, avg(x.scale_score)::float8 as mean, stddev_samp(x.scale_score)::float8 as sd
@@ -201,7 +201,7 @@ export async function summaryMoments(
       count(*)::int, count(s.scale_score)::int, avg(s.scale_score)::float8, stddev_samp(s.scale_score)::float8
     from x join exam_scores s on s.district_id = x.district_id and s.exam_id = x.id and s.kind = any(${[...kinds]}::text[])
     group by grouping sets ((x.assessment_id, s.kind, s.code, s.level), (x.assessment_id, s.kind, s.code))`;
-  const { rows } = await sql<SummaryMomentsRow>`
+  const { rows } = await sql<SummaryMomentsRow>`${preparedFor(ref)}
     with x as materialized (${latestExams(ref, access, { ids: [assessmentId] })})
     select 'overall'::text as kind, null::text as code, x.assessment_id, x.achievement_level as level,
       grouping(x.achievement_level) = 1 as is_total, count(*)::int as n, count(x.scale_score)::int as scored,
@@ -213,7 +213,7 @@ export async function summaryMoments(
 
 /** True when the population has at least one visible exam of the assessment (cheap: no sort). */
 export async function hasVisibleResults(db: Db, ref: PopulationRef, access: ResultsAccess, assessmentId: number): Promise<boolean> {
-  const { rows } = await sql<{ found: boolean }>`
+  const { rows } = await sql<{ found: boolean }>`${preparedFor(ref)}
     select exists (select 1 from exams e join assessments a on a.id = e.assessment_id
       where ${visibleExamsWhere(ref, access, { ids: [assessmentId] })}) as found`.execute(db);
   return rows[0]?.found === true;

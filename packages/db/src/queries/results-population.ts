@@ -6,6 +6,7 @@
  */
 import type { AccessScope, EmbargoScope } from '@cers/domain';
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { PREPARED } from '../prepared.js';
 import type { Database } from '../schema.js';
 import { assignedGroupInScope, embargoAllows, examInScope, schoolInScope } from '../scope.js';
 
@@ -104,6 +105,15 @@ export function populationFilter(ref: PopulationRef): RawBuilder<SqlBool> {
       return never;
     }
   }
+}
+
+/**
+ * Statements about an assigned group or a My Group are driven by the group's members (tens of
+ * students): their plans do not depend on the parameter values, so they run as prepared statements
+ * with generic plans (prepared.ts). A school grade (up to thousands of students) is planned for its values.
+ */
+export function preparedFor(ref: PopulationRef): RawBuilder<unknown> {
+  return ref.kind === 'school' ? sql`` : PREPARED;
 }
 
 /** Which assessments: explicit ids, or every assessment of a subject and type (year comparison). */

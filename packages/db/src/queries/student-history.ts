@@ -1,5 +1,6 @@
 import type { AccessScope, LevelDef } from '@cers/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARED } from '../prepared.js';
 import type { Database } from '../schema.js';
 import { type EmbargoScope, embargoAllows, examInScope, studentInScope } from '../scope.js';
 
@@ -133,7 +134,7 @@ export async function findStudentCards(
   db: Db,
   args: { scope: AccessScope; embargo: EmbargoScope; ssid: string },
 ): Promise<{ student: StudentSummary; cards: ResultCardRow[] } | undefined> {
-  const { rows } = await sql<StudentSummary & { cards: string }>`
+  const { rows } = await sql<StudentSummary & { cards: string }>`${PREPARED}
     select ${STUDENT_COLUMNS},
       coalesce((select json_agg(c.doc order by c.completed_at desc, c.exam_id desc) from (
         select distinct on (e.assessment_id) e.id as exam_id, e.completed_at, json_build_object(
@@ -172,7 +173,7 @@ export async function findStudentHistory(
     f.subject === undefined ? sql`` : sql` and a.subject = ${f.subject}`,
     f.type === undefined ? sql`` : sql` and a.type = ${f.type}`,
   ];
-  const { rows } = await sql<StudentSummary & { exams: string }>`
+  const { rows } = await sql<StudentSummary & { exams: string }>`${PREPARED}
     select ${STUDENT_COLUMNS},
       coalesce((select json_agg(x.doc order by x.completed_at desc, x.id desc) from (
         select e.id, e.completed_at, json_build_object(
