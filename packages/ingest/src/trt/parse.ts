@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { EncodingError, PayloadDecoder } from '../decode.js';
+import { detectEncoding, EncodingError, PayloadDecoder } from '../decode.js';
 import type { Attrs, Trt, TrtItem } from './model.js';
 import { checkSimple, describeType, type ElementSpec, TRT_SCHEMA } from './schema.js';
 
@@ -17,6 +17,10 @@ export class TrtFormatError extends Error {
 
 type Frame = { name: string; spec: ElementSpec; pos: number; count: number; anyDepth: number };
 
+/** The fast scanner met something it does not handle, or the document is invalid: use saxes. */
+class FastPathExit extends Error {}
+const FAST_EXIT = new FastPathExit('fast path not applicable');
+
 const EMPTY_TRT = (): Trt => ({
   test: {},
   examinee: { entries: [] },
@@ -31,7 +35,7 @@ const EMPTY_TRT = (): Trt => ({
  * into a Trt. Memory is bounded by the result, not by the document (no DOM).
  */
 export class TrtReader {
-  private readonly sax = new SaxesParser({ position: true });
+  private readonly sax: SaxesParser;
   private readonly decoder = new PayloadDecoder();
   private readonly stack: Frame[] = [];
   private readonly trt = EMPTY_TRT();
@@ -40,7 +44,9 @@ export class TrtReader {
   private scoreInfoDepth = 0;
   private sawRoot = false;
 
-  constructor() {
+  constructor(private readonly fast = false) {
+    this.sax = new SaxesParser({ position: true });
+    if (fast) return;
     this.sax.on('error', (err) => {
       const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(err.message);
       if (m) throw new TrtFormatError(`not well-formed XML: ${m[3]}`, Number(m[1]), Number(m[2]));
@@ -82,6 +88,7 @@ export class TrtReader {
   }
 
   private fail(message: string): never {
+    if (this.fast) throw FAST_EXIT;
     throw new TrtFormatError(`invalid TRT: ${message}`, this.sax.line, this.sax.column);
   }
 
@@ -238,6 +245,195 @@ export class TrtReader {
     } else if (frame.name === 'Item') {
       this.item = undefined;
     }
+  }
+
+  /**
+   * The fast path over a whole decoded document: a plain scanner for the XML TRTs are made of
+   * (elements, attributes, comments, the five predefined and numeric character references, an
+   * XML 1.0 declaration), driving the same handlers as saxes. It never decides that a document
+   * is bad: anything it does not handle, and every error, exits so the caller re-reads the file
+   * with saxes, which gives the message with its line and column. So the outcome of every file is
+   * saxes's (test/trt-fast.test.ts checks this on mutated documents).
+   */
+  scan(text: string): Trt {
+    if (!this.fast) throw new Error('scan() is for a fast reader');
+    // Characters outside XML 1.0 Char (or any astral one: handled by saxes) end the fast path.
+    if (NOT_PLAIN_CHAR.test(text)) throw FAST_EXIT;
+    const n = text.length;
+    let i = 0;
+    if (text.startsWith('<?xml')) {
+      XML_DECL.lastIndex = 0;
+      const m = XML_DECL.exec(text);
+      if (!m) throw FAST_EXIT;
+      i = m[0].length;
+    }
+    const open: string[] = [];
+    let closedRoot = false;
+    while (i < n) {
+      const lt = text.indexOf('<', i);
+      const end = lt === -1 ? n : lt;
+      if (end > i) {
+        if (open.length === 0) {
+          if (!ONLY_S.test(text.slice(i, end))) throw FAST_EXIT;
+        } else {
+          this.text(textContent(text, i, end));
+        }
+      }
+      if (lt === -1) break;
+      const c = text.charCodeAt(lt + 1);
+      if (c === 0x2f /* / */) {
+        const stop = nameEnd(text, lt + 2);
+        const top = open[open.length - 1];
+        if (top === undefined || stop - lt - 2 !== top.length || !text.startsWith(top, lt + 2)) throw FAST_EXIT;
+        let at = stop;
+        while (at < n && isS(text.charCodeAt(at))) at++;
+        if (text.charCodeAt(at) !== 0x3e /* > */) throw FAST_EXIT;
+        open.pop();
+        this.close();
+        if (open.length === 0) closedRoot = true;
+        i = at + 1;
+      } else if (c === 0x21 /* ! */) {
+        if (!text.startsWith('<!--', lt)) throw FAST_EXIT; // CDATA, DOCTYPE: saxes
+        const stop = text.indexOf('-->', lt + 4);
+        if (stop === -1) throw FAST_EXIT;
+        const body = text.slice(lt + 4, stop);
+        if (body.includes('--') || body.endsWith('-')) throw FAST_EXIT;
+        i = stop + 3;
+      } else {
+        if (closedRoot) throw FAST_EXIT; // a second root element
+        let at = nameEnd(text, lt + 1);
+        const name = text.slice(lt + 1, at);
+        const attributes: Record<string, string> = {};
+        let selfClosing = false;
+        for (;;) {
+          const space = at;
+          while (at < n && isS(text.charCodeAt(at))) at++;
+          const ch = text.charCodeAt(at);
+          if (ch === 0x3e /* > */) {
+            at++;
+            break;
+          }
+          if (ch === 0x2f /* / */ && text.charCodeAt(at + 1) === 0x3e) {
+            selfClosing = true;
+            at += 2;
+            break;
+          }
+          if (at === space) throw FAST_EXIT; // attributes must be separated by white space
+          const keyEnd = nameEnd(text, at);
+          const key = text.slice(at, keyEnd);
+          at = keyEnd;
+          while (at < n && isS(text.charCodeAt(at))) at++;
+          if (text.charCodeAt(at) !== 0x3d /* = */) throw FAST_EXIT;
+          at++;
+          while (at < n && isS(text.charCodeAt(at))) at++;
+          const q = text.charCodeAt(at);
+          if (q !== 0x22 && q !== 0x27) throw FAST_EXIT;
+          const start = at + 1;
+          const stop = text.indexOf(q === 0x22 ? '"' : "'", start);
+          if (stop === -1) throw FAST_EXIT;
+          if (key === '__proto__' || Object.hasOwn(attributes, key)) throw FAST_EXIT;
+          attributes[key] = attributeValue(text, start, stop);
+          at = stop + 1;
+        }
+        this.open({ name, attributes } as SaxesTagPlain);
+        if (selfClosing) {
+          this.close();
+          if (open.length === 0) closedRoot = true;
+        } else {
+          open.push(name);
+        }
+        i = at;
+      }
+    }
+    if (open.length > 0 || !this.sawRoot) throw FAST_EXIT;
+    return this.trt;
+  }
+}
+
+// XML 1.0 Char minus the astral planes (left to saxes).
+const NOT_PLAIN_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/;
+const XML_DECL =
+  /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/y;
+const ONLY_S = /^[ \t\r\n]*$/;
+const isNameStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+
+/** End of the XML name starting at `at` (ASCII names only: others, and no name, go to saxes). */
+function nameEnd(text: string, at: number): number {
+  if (!isNameStart(text.charCodeAt(at))) throw FAST_EXIT;
+  let i = at + 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (isNameChar(c)) i++;
+    else if (c >= 0x80) throw FAST_EXIT;
+    else return i;
+  }
+}
+const isS = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9A-Fa-f]+));/y;
+
+function charRef(dec: string | undefined, hex: string | undefined): string {
+  const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex as string, 16);
+  const ok = code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd);
+  // Astral references (valid XML) are left to saxes too.
+  if (!ok) throw FAST_EXIT;
+  return String.fromCharCode(code);
+}
+
+/** Replaces the references in raw; the text between them goes through normalize. */
+function resolveReferences(raw: string, normalize: (raw: string) => string): string {
+  let amp = raw.indexOf('&');
+  if (amp === -1) return normalize(raw);
+  let out = '';
+  let at = 0;
+  while (amp !== -1) {
+    out += normalize(raw.slice(at, amp));
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(raw);
+    if (!m) throw FAST_EXIT;
+    out += m[1] !== undefined ? (PREDEFINED[m[1]] as string) : charRef(m[2], m[3]);
+    at = REFERENCE.lastIndex;
+    amp = raw.indexOf('&', at);
+  }
+  return out + normalize(raw.slice(at));
+}
+
+// Attribute-value normalisation as saxes does it: each literal tab, newline, CR or CR LF is a space.
+const normalizeAttribute = (raw: string) => (/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+// End-of-line handling in character data: CR LF and CR are a newline.
+const normalizeText = (raw: string) => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+
+function attributeValue(text: string, from: number, to: number): string {
+  const raw = text.slice(from, to);
+  if (raw.includes('<')) throw FAST_EXIT;
+  return resolveReferences(raw, normalizeAttribute);
+}
+
+function textContent(text: string, from: number, to: number): string {
+  const raw = text.slice(from, to);
+  if (raw.includes(']]>')) throw FAST_EXIT;
+  return resolveReferences(raw, normalizeText);
+}
+
+const FAST_DECODER = new TextDecoder('utf-8', { fatal: true });
+
+/** The fast path for a whole UTF-8 document, or undefined when saxes must read it. */
+export function readTrtFast(bytes: Uint8Array): Trt | undefined {
+  let text: string;
+  try {
+    const { label, skip } = detectEncoding(bytes.subarray(0, 200));
+    if (label !== 'utf-8') return undefined;
+    text = FAST_DECODER.decode(skip > 0 ? bytes.subarray(skip) : bytes);
+  } catch {
+    return undefined;
+  }
+  try {
+    return new TrtReader(true).scan(text);
+  } catch (error) {
+    if (error instanceof FastPathExit) return undefined;
+    throw error;
   }
 }
 

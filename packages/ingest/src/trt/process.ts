@@ -1,12 +1,17 @@
-import { TrtFormatError, TrtReader } from './parse.js';
+import { readTrtFast, TrtFormatError, TrtReader } from './parse.js';
 import type { RefData } from './refs.js';
 import { applyTransforms, resolveTransforms } from './transforms.js';
 import { type Rejection, type ValidExam, validateExam } from './validate.js';
 
 const CHUNK = 64 * 1024;
 
-/** Feeds the reader in slices so a big file never becomes one huge string. */
+/**
+ * The fast scanner when it can read the file (parse.ts readTrtFast), else saxes fed in slices so
+ * a big file never becomes one huge string; both give the same result, saxes gives the errors.
+ */
 export function readTrt(bytes: Uint8Array) {
+  const fast = readTrtFast(bytes);
+  if (fast) return fast;
   const reader = new TrtReader();
   for (let at = 0; at < bytes.length; at += CHUNK) reader.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
   return reader.end();

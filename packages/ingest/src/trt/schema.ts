@@ -231,7 +231,7 @@ const INT = /^[+-]?\d+$/;
 
 /** Whitespace handling as the XSD's token types do (collapse); strings keep their value. */
 export function checkSimple(type: SimpleType, raw: string): boolean {
-  if (typeof type !== 'string') return type.includes(raw.trim().replace(/\s+/g, ' '));
+  if (typeof type !== 'string') return type.includes(raw) || type.includes(raw.trim().replace(/\s+/g, ' '));
   const v = type === 'string' ? raw : raw.trim();
   switch (type) {
     case 'string':
