@@ -254,7 +254,8 @@ async function writeSlicesPglite(db: Db, pglite: PGliteLike, importId: number, p
   let seq = 0;
   for await (const part of parts) {
     await pglite.query("copy import_slices (seq, chunk) from '/dev/blob' with (format binary)", [], {
-      blob: new Blob([binaryCopyRow(seq++, part)]),
+      // a copy backed by a plain ArrayBuffer: Blob takes no shared-memory views (DOM typings)
+      blob: new Blob([new Uint8Array(binaryCopyRow(seq++, part))]),
     });
   }
   await sql`insert into import_payloads (import_id, payload)
