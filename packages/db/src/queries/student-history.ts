@@ -7,8 +7,9 @@ import { type EmbargoScope, embargoAllows, examInScope, studentInScope } from '.
 /**
  * The two hot reads of issue #6 — Search by Student (cards) and the Student Test History — each in
  * ONE statement: the student (scoped by studentInScope) with its visible exams (examInScope +
- * embargoAllows) as JSON built in SQL. One round trip and no per-row query building keep the
- * student page API fast under load (bench: web). A hidden student returns no row, like a missing one.
+ * embargoAllows) as JSON built in SQL, and the read's audit row. One round trip (a prepared
+ * statement) and no per-row query building keep the student page API fast under load (bench: web).
+ * A hidden student returns no row, like a missing one, and is not audited.
  */
 type Db = Kysely<Database>;
 
@@ -118,6 +119,25 @@ const STUDENT_COLUMNS = sql`s.id, s.ssid, s.first_name, s.last_name, s.inferred_
 const STUDENT_JOINS = sql`left join organizations sch on sch.id = s.inferred_school_id
   left join organizations dis on dis.id = s.inferred_district_id`;
 
+/** Who reads: the audit row the read writes in the same statement (docs/access.md §Audit log). */
+export type ReadAudit = { userId: number; userLogin: string; action: string; view: string; ip?: string | null };
+
+/**
+ * The student the read is about, as CTE t (studentInScope: a hidden student is no row, like a
+ * missing one), and — when the read is audited — the audit row for that student (same columns as
+ * recordAudit). One statement: the audit row is written exactly when the student is returned, and
+ * costs no extra round trip.
+ */
+function targetStudent(match: RawBuilder<unknown>, scope: AccessScope, audit: ReadAudit | undefined): RawBuilder<unknown> {
+  const target = sql`t as (select s.id, s.ssid, s.first_name, s.last_name, s.inferred_school_id, s.inferred_district_id
+    from students s where ${match} and ${studentInScope(scope, 's')})`;
+  if (!audit) return sql`with ${target}`;
+  return sql`with ${target}, audited as (
+    insert into audit_log (district_id, user_id, user_login, action, student_id, view, ip)
+    select coalesce(t.inferred_district_id, 0), ${audit.userId}::int, ${audit.userLogin}::text, ${audit.action}::text, t.id,
+      ${audit.view}::text, ${audit.ip ?? null}::text from t)`;
+}
+
 function examVisible(scope: AccessScope, embargo: EmbargoScope): RawBuilder<unknown> {
   return sql`e.student_id = s.id and ${examInScope(scope, EXAM)} and ${embargoAllows(embargo, EXAM)}`;
 }
@@ -128,13 +148,15 @@ type JsonDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
 /**
  * Search by Student: the student with this SSID and the Student Results Cards — the latest visible
- * result on each assessment, most recent first. Undefined for a missing or hidden student.
+ * result on each assessment, most recent first. Undefined for a missing or hidden student. With
+ * `audit`, the read is recorded (one audit_log row) when the student is found.
  */
 export async function findStudentCards(
   db: Db,
-  args: { scope: AccessScope; embargo: EmbargoScope; ssid: string },
+  args: { scope: AccessScope; embargo: EmbargoScope; ssid: string; audit?: ReadAudit },
 ): Promise<{ student: StudentSummary; cards: ResultCardRow[] } | undefined> {
   const { rows } = await sql<StudentSummary & { cards: string }>`${PREPARED}
+    ${targetStudent(sql`s.ssid = ${args.ssid}`, args.scope, args.audit)}
     select ${STUDENT_COLUMNS},
       coalesce((select json_agg(c.doc order by c.completed_at desc, c.exam_id desc) from (
         select distinct on (e.assessment_id) e.id as exam_id, e.completed_at, json_build_object(
@@ -144,8 +166,7 @@ export async function findStudentCards(
         from exams e ${ASSESSMENT_LATERAL}
         where ${examVisible(args.scope, args.embargo)}
         order by e.assessment_id, e.completed_at desc, e.id desc) c), '[]')::text as cards
-    from students s ${STUDENT_JOINS}
-    where s.ssid = ${args.ssid} and ${studentInScope(args.scope, 's')}`.execute(db);
+    from t s ${STUDENT_JOINS}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
   const { cards, ...student } = row;
@@ -162,10 +183,11 @@ export async function findStudentCards(
 /**
  * Student Test History: the student and every visible exam, most recent first, with sub-scores
  * (claims, composites, domains with their names and levels), writing traits and accommodations.
+ * With `audit`, the read is recorded (one audit_log row) when the student is found.
  */
 export async function findStudentHistory(
   db: Db,
-  args: { scope: AccessScope; embargo: EmbargoScope; studentId: number; filters?: StudentExamFilters },
+  args: { scope: AccessScope; embargo: EmbargoScope; studentId: number; filters?: StudentExamFilters; audit?: ReadAudit },
 ): Promise<{ student: StudentSummary; exams: StudentExamRow[] } | undefined> {
   const f = args.filters ?? {};
   const filters = [
@@ -174,6 +196,7 @@ export async function findStudentHistory(
     f.type === undefined ? sql`` : sql` and a.type = ${f.type}`,
   ];
   const { rows } = await sql<StudentSummary & { exams: string }>`${PREPARED}
+    ${targetStudent(sql`s.id = ${args.studentId}`, args.scope, args.audit)}
     select ${STUDENT_COLUMNS},
       coalesce((select json_agg(x.doc order by x.completed_at desc, x.id desc) from (
         select e.id, e.completed_at, json_build_object(
@@ -202,8 +225,7 @@ export async function findStudentHistory(
         from exams e ${ASSESSMENT_LATERAL}
         join organizations esch on esch.id = e.school_id
         where ${examVisible(args.scope, args.embargo)}${filters[0]}${filters[1]}${filters[2]}) x), '[]')::text as exams
-    from students s ${STUDENT_JOINS}
-    where s.id = ${args.studentId} and ${studentInScope(args.scope, 's')}`.execute(db);
+    from t s ${STUDENT_JOINS}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
   const { exams, ...student } = row;

@@ -1,4 +1,4 @@
-import { findStudent, findStudentCards, findStudentHistory, recordAudit, type StudentExamRow, type StudentSummary } from '@cers/db';
+import { findStudent, findStudentCards, findStudentHistory, type ReadAudit, type StudentExamRow, type StudentSummary } from '@cers/db';
 import { embargoScope, individualScope, notFound, type Principal, studentDisplayName } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePrincipal } from '../../plugins/auth.js';
@@ -36,10 +36,14 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = requirePrincipal(request);
       const scope = individualScope(principal);
-      const found = await findStudentCards(db(), { scope, embargo: embargoScope(principal), ssid: request.query.ssid });
+      const found = await findStudentCards(db(), {
+        scope,
+        embargo: embargoScope(principal),
+        ssid: request.query.ssid,
+        audit: audit(principal, request.ip, 'student-search'),
+      });
       if (!found) return { student: null, cards: [] };
       const { student, cards } = found;
-      await audit(principal, request.ip, student.id, 'student-search');
       return {
         student: presentStudent(student),
         cards: cards.map((c) => ({ ...c, completedAt: c.completedAt.toISOString() })),
@@ -84,23 +88,17 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
         embargo: embargoScope(principal),
         studentId: request.params.id,
         filters: request.query,
+        audit: audit(principal, request.ip, 'student-history'),
       });
       if (!history) throw notFound(STUDENT);
       const { student, exams } = history;
-      await audit(principal, request.ip, student.id, 'student-history');
       return { student: presentStudent(student), exams: exams.map((e) => presentExam(e, student)) };
     },
   );
 
-  async function audit(principal: Principal, ip: string, studentId: number, view: string): Promise<void> {
-    await recordAudit(db(), {
-      userId: principal.userId,
-      userLogin: principal.login,
-      action: 'read-student-results',
-      view,
-      studentIds: [studentId],
-      ip,
-    });
+  /** Every read of a student's results is audited by the statement that reads them (refused reads are not). */
+  function audit(principal: Principal, ip: string, view: string): ReadAudit {
+    return { userId: principal.userId, userLogin: principal.login, action: 'read-student-results', view, ip };
   }
 };
 
