@@ -53,7 +53,9 @@ export async function withCopySession<T>(cers: CersDb, fn: (s: CopySession) => P
     return fn({
       db: cers.db,
       copy: async (table, columns, data, format = 'text') => {
-        await pglite.query(`${statement(table, columns)} '/dev/blob' with (format ${format})`, [], { blob: new Blob([typeof data === 'string' ? data : new Uint8Array(data)]) });
+        await pglite.query(`${statement(table, columns)} '/dev/blob' with (format ${format})`, [], {
+          blob: new Blob([typeof data === 'string' ? data : new Uint8Array(data)]),
+        });
       },
     });
   }
