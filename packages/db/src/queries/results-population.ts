@@ -37,25 +37,20 @@ export type PopulationRow = {
  * district of the scope); undefined when missing, deleted or out of scope.
  */
 export async function findAssignedGroup(db: Db, groupId: number, scope: AccessScope): Promise<PopulationRow | undefined> {
-  const row = await db
-    .selectFrom('studentGroups as g')
-    .innerJoin('organizations as o', 'o.id', 'g.schoolId')
-    .select(['g.id', 'g.name', 'g.schoolId', 'o.name as schoolName', 'g.districtId', 'g.schoolYear', 'g.subjects'])
-    .where('g.id', '=', groupId)
-    .where(assignedGroupInScope(scope, 'g'))
-    .executeTakeFirst();
+  const { rows } = await sql<Omit<PopulationRow, 'kind' | 'grade'>>`${PREPARED}
+    select g.id, g.name, g.school_id, o.name as school_name, g.district_id, g.school_year, g.subjects
+    from student_groups g join organizations o on o.id = g.school_id
+    where g.id = ${groupId} and ${assignedGroupInScope(scope, 'g')}`.execute(db);
+  const row = rows[0];
   if (!row) return undefined;
   return { kind: 'group', grade: null, ...row };
 }
 
 /** A My Group of this user (never anyone else's). */
 export async function findOwnUserGroup(db: Db, userGroupId: number, userId: number): Promise<PopulationRow | undefined> {
-  const row = await db
-    .selectFrom('userGroups as g')
-    .select(['g.id', 'g.name', 'g.subjects'])
-    .where('g.id', '=', userGroupId)
-    .where('g.userId', '=', userId)
-    .executeTakeFirst();
+  const { rows } = await sql<Pick<PopulationRow, 'id' | 'name' | 'subjects'>>`${PREPARED}
+    select g.id, g.name, g.subjects from user_groups g where g.id = ${userGroupId} and g.user_id = ${userId}`.execute(db);
+  const row = rows[0];
   if (!row) return undefined;
   return { kind: 'user-group', schoolId: null, schoolName: null, districtId: null, schoolYear: null, grade: null, ...row };
 }

@@ -211,14 +211,21 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const p = await resolvePopulation(cers(), principal, q);
       requireIndividual(p);
-      const a = await loadAssessment(p, q.assessmentId);
+      const a = await cachedAssessment(cers(), q.assessmentId);
+      if (!a) throw notFound(ASSESSMENT);
+      const visible = async () => {
+        if (!(await hasVisibleResults(cers().db, p.ref, p.access, a.id))) throw notFound(ASSESSMENT);
+      };
       const summary = presentAssessment(a, p.ref.kind, 0, null, false);
-      if (!summary.views.includes(q.view)) {
-        throw invalidInput(`${RESULTS_VIEW_LABELS[q.view]} is not available for ${a.label} (${schoolYearLabel(a.schoolYear)}).`);
-      }
-      if (q.view === 'student' && !summary.scoreTypes.includes(q.scoreType)) {
-        throw invalidInput(`${a.label} (${schoolYearLabel(a.schoolYear)}) has no ${q.scoreType} results.`);
-      }
+      const refused = !summary.views.includes(q.view)
+        ? invalidInput(`${RESULTS_VIEW_LABELS[q.view]} is not available for ${a.label} (${schoolYearLabel(a.schoolYear)}).`)
+        : q.view === 'student' && !summary.scoreTypes.includes(q.scoreType)
+          ? invalidInput(`${a.label} (${schoolYearLabel(a.schoolYear)}) has no ${q.scoreType} results.`)
+          : undefined;
+      // 404 (no visible results of the assessment) before 400, before any view. Results by Student
+      // answers it with its own rows — exactly the population's visible results — so it saves the query.
+      if (refused || q.view !== 'student') await visible();
+      if (refused) throw refused;
       let audit: Promise<void> = Promise.resolve();
       const onStudents = (studentIds: number[]) => {
         if (studentIds.length === 0) return;
@@ -239,6 +246,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       switch (q.view) {
         case 'student':
           result = await studentView(ctx, q.scoreType);
+          if (result.body.view === 'student' && result.body.rows.length === 0) await visible();
           break;
         case 'writing-traits':
           result = await traitView(ctx);
