@@ -6,8 +6,8 @@
  * (postgres://postgres@127.0.0.1:5432/cers_bench_ingest, recreated), and records exams per
  * second and peak RSS. Files are generated once under the OS temp dir (not timed).
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CersDb, migrate, openDb } from '@cers/db';
 import { ImportRunner, ParsePool, walkSources } from '@cers/ingest';
@@ -31,8 +31,14 @@ function parseFlags(args: readonly string[]): Flags {
   };
 }
 
+/** PGlite in a data directory on disk (in memory, the whole database is held in RAM: 3.7 GB at 100,000 files). */
+let pgliteDir: string | undefined;
+
 async function openTarget(kind: 'pglite' | 'postgres'): Promise<CersDb> {
-  if (kind === 'pglite') return openDb({ memory: true });
+  if (kind === 'pglite') {
+    pgliteDir = mkdtempSync(join(tmpdir(), 'cers-bench-ingest-pglite-'));
+    return openDb({ dataDir: pgliteDir });
+  }
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   await admin.connect();
   await admin.query('drop database if exists cers_bench_ingest with (force)');
@@ -84,6 +90,32 @@ export async function ensureFiles(cers: CersDb, count: number): Promise<{ dir: s
   return { dir, bytes };
 }
 
+/** CPU seconds of this database's server processes (backends + WAL writer, checkpointer, background writer), per pid. */
+function serverCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc')) return out;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres:') || !(cmd.includes('cers_bench_ingest') || /walwriter|checkpointer|background writer/.test(cmd)))
+        continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return out;
+}
+
+function serverCpuSince(before: Map<string, number>): number {
+  let sum = 0;
+  for (const [pid, t] of serverCpu()) sum += t - (before.get(pid) ?? 0);
+  return Math.round(sum * 10) / 10;
+}
+
 async function measure(kind: 'pglite' | 'postgres', flags: Flags): Promise<Record<string, unknown>> {
   const cers = await openTarget(kind);
   try {
@@ -103,23 +135,37 @@ async function measure(kind: 'pglite' | 'postgres', flags: Flags): Promise<Recor
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       },
     });
+    const load = [loadavg()[0] as number];
+    const cpu0 = process.cpuUsage();
+    const server0 = serverCpu();
     const started = process.hrtime.bigint();
     await runner.importSources(walkSources([dir]));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
+    const serverSeconds = kind === 'postgres' ? serverCpuSince(server0) : null;
+    load.push(loadavg()[0] as number);
     clearInterval(timer);
     peak = Math.max(peak, process.memoryUsage().rss);
     await pool?.close();
-    const counts = await sql<{ exams: number; items: number; scores: number; targets: number; payloadMiB: number }>`
+    type Counts = { exams: number; items: number; scores: number; targets: number; payloadMiB: number; payloadStoredMiB: number };
+    const counts = await sql<Counts>`
       select (select count(*)::int from exams) as exams, (select count(*)::int from exam_items) as items,
              (select count(*)::int from exam_scores) as scores, (select count(*)::int from exam_target_scores) as targets,
-             (select round(sum(octet_length(payload)) / 1048576.0)::int from import_payloads) as "payloadMiB"`.execute(cers.db);
-    const c = counts.rows[0] as { exams: number; items: number; scores: number; targets: number; payloadMiB: number };
+             (select round(sum(octet_length(payload)) / 1048576.0)::int from import_payloads) as "payloadMiB",
+             (select round(sum(pg_column_size(payload)) / 1048576.0)::int from import_payloads) as "payloadStoredMiB"`.execute(cers.db);
+    const c = counts.rows[0] as Counts;
+    const nodeSeconds = Math.round(((cpu.user + cpu.system) / 1e6) * 10) / 10;
     const result = {
-      database: kind === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL 15 (local)',
+      database: kind === 'pglite' ? 'PGlite (data directory on disk)' : 'PostgreSQL 15 (local)',
       files: flags.files,
       seconds: Math.round(seconds * 10) / 10,
       examsPerSecond: Math.round(c.exams / seconds),
       peakRssMiB: Math.round(peak / 1048576),
+      // CPU seconds: the importer (all threads; PGlite runs inside it) and the PostgreSQL server
+      // processes of this database. On the shared 2-core machine, CPU per file is the steadier figure.
+      cpuSeconds: { importer: nodeSeconds, server: serverSeconds },
+      cpuMsPerFile: Math.round(((nodeSeconds + (serverSeconds ?? 0)) / flags.files) * 1000 * 100) / 100,
+      loadAverage: { start: Math.round((load[0] as number) * 100) / 100, end: Math.round((load[1] as number) * 100) / 100 },
       statuses,
       rows: c,
       workers: flags.workers,
@@ -129,6 +175,8 @@ async function measure(kind: 'pglite' | 'postgres', flags: Flags): Promise<Recor
     return result;
   } finally {
     await cers.close();
+    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    pgliteDir = undefined;
   }
 }
 

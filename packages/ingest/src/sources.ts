@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -48,6 +48,13 @@ async function collect(stream: Readable): Promise<Buffer> {
 const hidden = (name: string) => name.startsWith('.') || name === '__MACOSX';
 
 /**
+ * Files up to this size are read with one synchronous call: for the typical 10–50 KB TRT that is
+ * ~15 µs against ~0.3 ms of latency (and more CPU) for fs.promises.readFile's several round trips
+ * through the thread pool, which paced the whole import. Bigger files are read asynchronously.
+ */
+const SYNC_READ_MAX = 1024 * 1024;
+
+/**
  * Expands files, folders (recursively, sorted by name) and .zip archives (their entries, in order)
  * into sources. Hidden files are skipped. Missing paths throw a SourceError.
  */
@@ -81,7 +88,7 @@ export async function* walkSources(paths: readonly string[]): AsyncGenerator<Sou
       yield {
         name: path,
         size: info.size,
-        read: () => readFile(path),
+        read: async () => (info.size <= SYNC_READ_MAX ? readFileSync(path) : readFile(path)),
         stream: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
       };
     }
