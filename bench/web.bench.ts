@@ -1,5 +1,5 @@
 /**
- * npm run bench -- web [--regenerate] [--duration=10] [--only=<scenario name part>]
+ * npm run bench -- web [--regenerate] [--duration=10] [--warmup=3] [--only=<scenario name part>] [--profile[=dir]]
  *
  * The web API under load: autocannon against the real app (bench/web.server.ts, its own process,
  * PostgreSQL) on the database cers_bench_web (BENCH_DATABASE_URL, default
@@ -239,9 +239,11 @@ async function findIds(cers: CersDb): Promise<Ids> {
   return { teacher, bigSchool, students: { ids: members.rows.map((r) => r.id), ssids: members.rows.map((r) => r.ssid) } };
 }
 
-function startServer(url: string): Promise<{ port: number; child: ChildProcess }> {
+/** The app in its own process; with a profile directory, V8 writes a .cpuprofile there when it exits. */
+function startServer(url: string, profileDir?: string): Promise<{ port: number; child: ChildProcess }> {
+  const prof = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir || 'bench/profiles'}`];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'web.server.ts'), `--url=${url}`, '--pool=20'], {
+    const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(here, 'web.server.ts'), `--url=${url}`, '--pool=20'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout?.on('data', (d: Buffer) => {
@@ -318,6 +320,8 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const duration = Number(flag(flags, 'duration') ?? 10);
   const only = flag(flags, 'only');
+  const warmup = Number(flag(flags, 'warmup') ?? 3);
+  const profileDir = flag(flags, 'profile');
   const loadAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
   const database = await ensureDatabase(adminUrl, flags.includes('--regenerate'));
   const cers = await openDb({ url: database.url, poolSize: 2 });
@@ -334,18 +338,13 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
   const counts = await sql<{ students: number; exams: number }>`
     select (select count(*)::int from students) as students, (select count(*)::int from exams) as exams`.execute(cers.db);
   await cers.close();
-  const server = await startServer(database.url);
+  const server = await startServer(database.url, profileDir);
   const measured: Measured[] = [];
   try {
-    // Warm up the connection pool and plans.
-    await measure(
-      server.port,
-      { ...(scenarios[0] as Scenario), connections: 10 },
-      ids,
-      cookies.get((scenarios[0] as Scenario).user(ids)) as string,
-      2,
-    );
     for (const s of scenarios) {
+      // Steady state, not start-up: each scenario first runs unmeasured for `warmup` seconds (JIT,
+      // the pool's connections preparing their statements, the buffer cache).
+      if (warmup > 0) await measure(server.port, s, ids, cookies.get(s.user(ids)) as string, warmup);
       const m = await measure(server.port, s, ids, cookies.get(s.user(ids)) as string, duration);
       console.log(
         `  ${m.met ? '✔' : '✘'} ${m.name}: ${m.rps} req/s, p50 ${m.p50Ms} ms, p95 ${m.p95Ms} ms${m.met ? '' : ` (${m.missed.join('; ')})`}`,
@@ -353,7 +352,9 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
       measured.push(m);
     }
   } finally {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGTERM');
+    await exited;
   }
   return {
     description:
@@ -361,6 +362,7 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
     database: { name: DATABASE, dataVersion: DATA_VERSION, rebuilt: database.built, buildSeconds: database.seconds, ...counts.rows[0] },
     ids,
     durationSeconds: duration,
+    warmupSeconds: warmup,
     // The machine is shared: 1/5/15-minute load averages when the run started and ended.
     loadAverage: { start: loadAtStart, end: loadavg().map((v) => Math.round(v * 100) / 100) },
     scenarios: measured,
