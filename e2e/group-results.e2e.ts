@@ -474,7 +474,11 @@ describe('Instructional resources (District Administrator: Sample District → T
 
       await teacher.goto(`${server.url}/groups/${group.id}`);
       const c = card(teacher, target.id);
-      const button = c.getByRole('link', { name: 'District Resources' }).or(c.getByRole('button', { name: 'District Resources' }));
+      // Until the card's resources have loaded, District Resources is a disabled button; then it is
+      // a link (one resource) or a menu button (several).
+      const button = c
+        .getByRole('link', { name: 'District Resources' })
+        .or(c.getByRole('button', { name: 'District Resources', disabled: false }));
       await button.first().waitFor();
       if ((await c.getByRole('link', { name: 'District Resources' }).count()) > 0) {
         expect(await c.getByRole('link', { name: 'District Resources' }).getAttribute('href')).toBe('https://lessons.example.org/e2e');

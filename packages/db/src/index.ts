@@ -8,6 +8,7 @@ export {
   type AuditFilter,
   type AuditRow,
   type AuditScope,
+  importPayloadStudentIds,
   listAudit,
   recordAudit,
   streamAudit,

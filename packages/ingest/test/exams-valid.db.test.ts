@@ -1,4 +1,4 @@
-import type { CersDb } from '@cers/db';
+import { type CersDb, importPayloadStudentIds } from '@cers/db';
 import { testDbTargets } from '@cers/db/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRunner } from '../src/runner.js';
@@ -70,6 +70,8 @@ describe.each(targets)('valid TRT fixtures on $name', ({ create }) => {
       middleName: 'MiddleName139',
       inferredSchoolId: schools.APTEST1?.id,
     });
+    // A download of this raw file is audited against the exam's student.
+    expect(await importPayloadStudentIds(cers.db, r.id)).toEqual([student.id]);
     // WER item trait sub-scores from ScoreInfo/SubScoreList (first level only)
     const traits = await cers.db
       .selectFrom('examItems')

@@ -123,3 +123,13 @@ export async function* streamAudit(
     after = { occurredAt: last.occurredAt, id: last.id };
   }
 }
+
+/**
+ * The student whose exam a raw import file carried (imports.exam_id → exams), for the audit row
+ * of a payload download; none for files that produced no exam (rejected, or not exam files).
+ */
+export async function importPayloadStudentIds(db: Kysely<Database>, importId: number): Promise<number[]> {
+  const { rows } = await sql<{ studentId: number }>`
+    select distinct e.student_id from imports i join exams e on e.id = i.exam_id where i.id = ${importId}`.execute(db);
+  return rows.map((r) => r.studentId);
+}

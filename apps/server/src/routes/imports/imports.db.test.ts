@@ -100,6 +100,15 @@ describe.each(targets)('imports API on $name', ({ create }) => {
     expect(raw.statusCode).toBe(200);
     expect(raw.headers['content-disposition']).toContain('organization.json');
     expect(raw.rawPayload.equals(fixture('organizations/organization.json'))).toBe(true);
+    // Downloading a raw file is recorded in the audit log: who, which file, from where.
+    const audit = await cers.db
+      .selectFrom('auditLog')
+      .select(['action', 'view', 'studentId', 'detail'])
+      .where('view', '=', 'import-payload')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'download-import-payload', view: 'import-payload', studentId: null, detail: { importId: id, content: 'ORGANIZATION' } },
+    ]);
   });
 
   it('lists the history with filters and counts, and shows one import with its JSON error message', async () => {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { importPayloadStudentIds, recordAudit } from '@cers/db';
 import { forbidden, hasPermission, invalidInput, notFound, type Principal } from '@cers/domain';
 import {
   countImportsByStatus,
@@ -207,6 +208,18 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ext = EXTENSION[row.content] ?? (row.content === 'ORGANIZATION' ? 'dat' : 'dat');
       const name = (row.filename ?? `import-${row.id}.${ext}`).replace(/[^\w.-]+/g, '_');
       const type = ext === 'xml' ? 'application/xml' : ext === 'csv' ? 'text/csv' : 'application/octet-stream';
+      // A raw file is a read of the student data it carries: audited like every other read (the
+      // exam's student when the file produced one; otherwise who downloaded which file).
+      const db = app.ctx.cers.db;
+      await recordAudit(db, {
+        userId: principal.userId,
+        userLogin: principal.login,
+        action: 'download-import-payload',
+        view: 'import-payload',
+        ip: request.ip,
+        studentIds: row.content === 'EXAM' ? await importPayloadStudentIds(db, row.id) : [],
+        detail: { importId: row.id, content: row.content },
+      });
       app.log.info({ importId: row.id, userId: principal.userId }, 'import payload downloaded');
       reply
         .header('content-type', type)
