@@ -1,5 +1,6 @@
 /**
- * npm run bench -- web [--regenerate] [--duration=10] [--warmup=3] [--only=<scenario name part>] [--profile[=dir]]
+ * npm run bench -- web [--regenerate] [--duration=10] [--warmup=3] [--pool=20] [--only=<scenario name part>]
+ *   [--profile[=dir]]
  *
  * The web API under load: autocannon against the real app (bench/web.server.ts, its own process,
  * PostgreSQL) on the database cers_bench_web (BENCH_DATABASE_URL, default
@@ -240,10 +241,10 @@ async function findIds(cers: CersDb): Promise<Ids> {
 }
 
 /** The app in its own process; with a profile directory, V8 writes a .cpuprofile there when it exits. */
-function startServer(url: string, profileDir?: string): Promise<{ port: number; child: ChildProcess }> {
+function startServer(url: string, pool: number, profileDir?: string): Promise<{ port: number; child: ChildProcess }> {
   const prof = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir || 'bench/profiles'}`];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(here, 'web.server.ts'), `--url=${url}`, '--pool=20'], {
+    const child = spawn(process.execPath, [...prof, '--import', 'tsx', join(here, 'web.server.ts'), `--url=${url}`, `--pool=${pool}`], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout?.on('data', (d: Buffer) => {
@@ -321,6 +322,7 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
   const duration = Number(flag(flags, 'duration') ?? 10);
   const only = flag(flags, 'only');
   const warmup = Number(flag(flags, 'warmup') ?? 3);
+  const pool = Number(flag(flags, 'pool') ?? 20);
   const profileDir = flag(flags, 'profile');
   const loadAtStart = loadavg().map((v) => Math.round(v * 100) / 100);
   const database = await ensureDatabase(adminUrl, flags.includes('--regenerate'));
@@ -338,7 +340,7 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
   const counts = await sql<{ students: number; exams: number }>`
     select (select count(*)::int from students) as students, (select count(*)::int from exams) as exams`.execute(cers.db);
   await cers.close();
-  const server = await startServer(database.url, profileDir);
+  const server = await startServer(database.url, pool, profileDir);
   const measured: Measured[] = [];
   try {
     for (const s of scenarios) {
@@ -357,8 +359,7 @@ export async function run(flags: string[]): Promise<Record<string, unknown>> {
     await exited;
   }
   return {
-    description:
-      'autocannon against the app in its own process (PostgreSQL, pool 20, logging at error); district profile seed 7 plus a 10,000-student high school (2,500 in grade 11)',
+    description: `autocannon against the app in its own process (PostgreSQL, pool ${pool}, logging at error); district profile seed 7 plus a 10,000-student high school (2,500 in grade 11)`,
     database: { name: DATABASE, dataVersion: DATA_VERSION, rebuilt: database.built, buildSeconds: database.seconds, ...counts.rows[0] },
     ids,
     durationSeconds: duration,
