@@ -2,7 +2,14 @@ import { Button, Group, Menu, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type Population, type ResourceLink, useResources } from '../../api/results';
 
-function ResourceButton({ label, links }: { label: string; links: ResourceLink[] }) {
+function ResourceButton({ label, links, loading = false }: { label: string; links: ResourceLink[]; loading?: boolean }) {
+  if (loading) {
+    return (
+      <Button variant="default" size="xs" disabled aria-busy="true">
+        {label}
+      </Button>
+    );
+  }
   if (links.length === 0) {
     return (
       <Button variant="default" size="xs" disabled title="No resources have been added for this assessment">
@@ -46,8 +53,8 @@ export function ResourceButtons({ population, assessmentId }: { population: Popu
   const q = useResources(population, assessmentId);
   return (
     <Group gap="xs" className="cers-no-print">
-      <ResourceButton label="District Resources" links={q.data?.district ?? []} />
-      <ResourceButton label="Tools for Teachers" links={q.data?.toolsForTeachers ?? []} />
+      <ResourceButton label="District Resources" links={q.data?.district ?? []} loading={q.isLoading} />
+      <ResourceButton label="Tools for Teachers" links={q.data?.toolsForTeachers ?? []} loading={q.isLoading} />
     </Group>
   );
 }
