@@ -1,5 +1,6 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Link } from 'react-router';
 import { SUBJECT_OPTIONS } from './group-labels';
 
 /** Subjects of a group; the default is all (user documents step 6). */
@@ -43,5 +44,66 @@ export function DeleteGroupButton({ name, onConfirm, pending }: { name: string; 
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/**
+ * The end of a group form: why saving or deleting failed, Save and Cancel, and Delete (with its
+ * confirmation) for an existing group.
+ */
+export function GroupFormActions({
+  saving,
+  saveError,
+  deleting,
+  deleteError,
+  cancelTo,
+  existing,
+  onDelete,
+}: {
+  saving: boolean;
+  saveError: Error | null;
+  deleting: boolean;
+  deleteError: Error | null;
+  cancelTo: string;
+  existing: { name: string } | null | undefined;
+  onDelete: () => void;
+}) {
+  return (
+    <>
+      {saveError && (
+        <Alert color="red" title="The group was not saved" role="alert">
+          {saveError.message}
+        </Alert>
+      )}
+      {deleteError && (
+        <Alert color="red" title="The group was not deleted" role="alert">
+          {deleteError.message}
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Group>
+          <Button type="submit" loading={saving}>
+            Save
+          </Button>
+          <Button variant="default" component={Link} to={cancelTo}>
+            Cancel
+          </Button>
+        </Group>
+        {existing && <DeleteGroupButton name={existing.name} pending={deleting} onConfirm={onDelete} />}
+      </Group>
+    </>
+  );
+}
+
+/** A group that does not exist or that the user may not see (indistinguishable), with the way back. */
+export function GroupNotFound({ backTo, backLabel }: { backTo: string; backLabel: string }) {
+  return (
+    <Stack py="md">
+      <Title order={2}>Group not found</Title>
+      <Text>The group was not found or you do not have access to it.</Text>
+      <Anchor component={Link} to={backTo}>
+        {backLabel}
+      </Anchor>
+    </Stack>
   );
 }

@@ -1,20 +1,5 @@
 import { schoolYearLabel, schoolYearOf } from '@cers/domain';
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Group,
-  Loader,
-  MultiSelect,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Breadcrumbs, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -26,7 +11,7 @@ import {
   useTeacherCandidates,
 } from '../../api/groups';
 import { useSchools } from '../../api/schools';
-import { DeleteGroupButton, SubjectsField } from '../../features/groups/group-form-parts';
+import { GroupFormActions, GroupNotFound, SubjectsField } from '../../features/groups/group-form-parts';
 import { checkedSubjects, subjectsValue } from '../../features/groups/group-labels';
 import { StudentPicker } from '../../features/groups/student-picker';
 
@@ -150,33 +135,15 @@ function AdminGroupForm({ initial }: { initial: AdminGroupDetail | null }) {
             />
           </Paper>
           {schoolId !== null && <StudentPicker selected={students} onChange={setStudents} schoolId={Number(schoolId)} />}
-          {save.isError && (
-            <Alert color="red" title="The group was not saved" role="alert">
-              {save.error.message}
-            </Alert>
-          )}
-          {remove.isError && (
-            <Alert color="red" title="The group was not deleted" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="space-between">
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                Save
-              </Button>
-              <Button variant="default" component={Link} to={LIST}>
-                Cancel
-              </Button>
-            </Group>
-            {initial && (
-              <DeleteGroupButton
-                name={initial.name}
-                pending={remove.isPending}
-                onConfirm={() => remove.mutate(initial.id, { onSuccess: () => navigate(LIST) })}
-              />
-            )}
-          </Group>
+          <GroupFormActions
+            saving={save.isPending}
+            saveError={save.error}
+            deleting={remove.isPending}
+            deleteError={remove.error}
+            cancelTo={LIST}
+            existing={initial}
+            onDelete={() => initial && remove.mutate(initial.id, { onSuccess: () => navigate(LIST) })}
+          />
         </Stack>
       </form>
     </Stack>
@@ -184,13 +151,5 @@ function AdminGroupForm({ initial }: { initial: AdminGroupDetail | null }) {
 }
 
 function Missing() {
-  return (
-    <Stack py="md">
-      <Title order={2}>Group not found</Title>
-      <Text>The group was not found or you do not have access to it.</Text>
-      <Anchor component={Link} to={LIST}>
-        Back to Student Groups
-      </Anchor>
-    </Stack>
-  );
+  return <GroupNotFound backTo={LIST} backLabel="Back to Student Groups" />;
 }

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type GroupStudent, type UserGroupDetail, useDeleteMyGroup, useMyGroup, useMyGroups, useSaveMyGroup } from '../../api/groups';
-import { DeleteGroupButton, SubjectsField } from '../../features/groups/group-form-parts';
+import { GroupFormActions, GroupNotFound, SubjectsField } from '../../features/groups/group-form-parts';
 import { checkedSubjects, subjectsValue } from '../../features/groups/group-labels';
 import { StudentPicker } from '../../features/groups/student-picker';
 
@@ -91,33 +91,15 @@ function MyGroupForm({ initial }: { initial: UserGroupDetail | null }) {
               <SubjectsField value={subjects} onChange={setSubjects} error={subjectsError} />
             </Stack>
           </Paper>
-          {save.isError && (
-            <Alert color="red" title="The group was not saved" role="alert">
-              {save.error.message}
-            </Alert>
-          )}
-          {remove.isError && (
-            <Alert color="red" title="The group was not deleted" role="alert">
-              {remove.error.message}
-            </Alert>
-          )}
-          <Group justify="space-between">
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                Save
-              </Button>
-              <Button variant="default" component={Link} to={MY_GROUPS}>
-                Cancel
-              </Button>
-            </Group>
-            {initial && (
-              <DeleteGroupButton
-                name={initial.name}
-                pending={remove.isPending}
-                onConfirm={() => remove.mutate(initial.id, { onSuccess: () => navigate(MY_GROUPS) })}
-              />
-            )}
-          </Group>
+          <GroupFormActions
+            saving={save.isPending}
+            saveError={save.error}
+            deleting={remove.isPending}
+            deleteError={remove.error}
+            cancelTo={MY_GROUPS}
+            existing={initial}
+            onDelete={() => initial && remove.mutate(initial.id, { onSuccess: () => navigate(MY_GROUPS) })}
+          />
         </Stack>
       </form>
     </Stack>
@@ -125,13 +107,5 @@ function MyGroupForm({ initial }: { initial: UserGroupDetail | null }) {
 }
 
 function Missing() {
-  return (
-    <Stack py="md">
-      <Title order={2}>Group not found</Title>
-      <Text>The group was not found or you do not have access to it.</Text>
-      <Anchor component={Link} to={MY_GROUPS}>
-        Back to My Groups
-      </Anchor>
-    </Stack>
-  );
+  return <GroupNotFound backTo={MY_GROUPS} backLabel="Back to My Groups" />;
 }
