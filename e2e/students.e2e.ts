@@ -187,6 +187,25 @@ describe('administrators', () => {
       ).toBeGreaterThan(0);
       await expectAccessible(page, 'Student Groups');
       await screenshot(page, 'students-admin-groups');
+
+      // Edit opens the group's form with Save, Cancel and Delete; Cancel goes back to the list.
+      await page
+        .getByRole('table')
+        .getByRole('link', { name: /^Edit / })
+        .first()
+        .click();
+      await page.waitForURL(/\/admin\/groups\/\d+\/edit$/);
+      await page.getByRole('button', { name: 'Save' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(1);
+      await expectAccessible(page, 'an assigned group’s edit form');
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await page.waitForURL(/\/admin\/groups$/);
+
+      // A group that does not exist (or is out of reach) says so, with the way back.
+      await page.goto(`${server.url}/admin/groups/2147483000/edit`);
+      await page.getByRole('heading', { name: 'Group not found' }).waitFor();
+      await page.getByRole('link', { name: 'Back to Student Groups' }).click();
+      await page.waitForURL(/\/admin\/groups$/);
     } finally {
       await page.context().close();
     }

@@ -193,7 +193,7 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
           <Group justify="space-between">
             <Title order={3} size="h5" id={listId}>
               Students List{' '}
-              <Badge variant="light" color="gray.8">
+              <Badge variant="filled" color="dark.6">
                 {selected.length}
               </Badge>
             </Title>
