@@ -188,6 +188,12 @@ describe('administrators', () => {
       await expectAccessible(page, 'Student Groups');
       await screenshot(page, 'students-admin-groups');
 
+      // The list is paged (50 a page): the count says where the page is, Next page moves on.
+      await page.getByText(/^Groups 1–50 of \d+$/).waitFor();
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.waitForURL(/[?&]page=2/);
+      await page.getByText(/^Groups 51–\d+ of \d+$/).waitFor();
+
       // Edit opens the group's form with Save, Cancel and Delete; Cancel goes back to the list.
       await page
         .getByRole('table')
@@ -200,6 +206,7 @@ describe('administrators', () => {
       await expectAccessible(page, 'an assigned group’s edit form');
       await page.getByRole('link', { name: 'Cancel' }).click();
       await page.waitForURL(/\/admin\/groups$/);
+      await page.getByRole('heading', { name: 'Student Groups' }).waitFor();
 
       // A group that does not exist (or is out of reach) says so, with the way back.
       await page.goto(`${server.url}/admin/groups/2147483000/edit`);

@@ -1,25 +1,11 @@
 import { schoolYearLabel } from '@cers/domain';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Paper,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAssignedGroups, useMyGroups } from '../../api/groups';
 import { downloadCsv } from '../../components/csv';
-import { paginationControlProps } from '../../components/pagination-labels';
+import { ListPager } from '../../components/list-pager';
 import { subjectsLabel } from './group-labels';
 
 /** Paths of the group results pages (built by the group-results feature). */
@@ -153,22 +139,15 @@ function AssignedGroupsTable() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && (
-        <Group justify="space-between">
-          <Text size="sm">
-            Groups {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, rows.length)} of {rows.length}
-          </Text>
-          <Pagination
-            getControlProps={paginationControlProps}
-            getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
-            total={pages}
-            value={page}
-            onChange={setPage}
-            aria-label="Pages of assigned groups"
-            size="sm"
-          />
-        </Group>
-      )}
+      <ListPager
+        noun="Groups"
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={rows.length}
+        onChange={setPage}
+        label="Pages of assigned groups"
+        size="sm"
+      />
       {groups.data?.truncated && <Text size="sm">Showing the first {rows.length} groups: search by name to find others.</Text>}
     </Stack>
   );

@@ -1,27 +1,12 @@
 import { SUBJECTS, schoolYearLabel } from '@cers/domain';
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAdminGroups, useDeleteAdminGroup } from '../../api/groups';
 import { useSchools } from '../../api/schools';
 import { downloadCsv } from '../../components/csv';
-import { paginationControlProps } from '../../components/pagination-labels';
+import { ListPager } from '../../components/list-pager';
 import { DeleteGroupButton } from '../../features/groups/group-form-parts';
 import { subjectsLabel } from '../../features/groups/group-labels';
 import { assignedGroupPath } from '../../features/groups/groups-panel';
@@ -181,21 +166,14 @@ export function AdminGroupsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 && (
-        <Group justify="space-between">
-          <Text size="sm">
-            Groups {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, rows.length)} of {rows.length}
-          </Text>
-          <Pagination
-            getControlProps={paginationControlProps}
-            getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
-            total={pages}
-            value={page}
-            onChange={(p) => set('page', String(p))}
-            aria-label="Pages of groups"
-          />
-        </Group>
-      )}
+      <ListPager
+        noun="Groups"
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={rows.length}
+        onChange={(p) => set('page', String(p))}
+        label="Pages of groups"
+      />
       {groups.data?.truncated && <Text size="sm">Showing the first {rows.length} groups: filter to find others.</Text>}
     </Stack>
   );
