@@ -8,29 +8,13 @@
  * Numbers on screen are checked against values computed here, straight from the database:
  * distribution counts, mean ± standard error, a distractor percentage and a target classification.
  */
-import type { CersDb } from '@cers/db';
-import { openSandboxTestDb } from '@cers/sandbox/test';
 import { sql } from 'kysely';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible } from './students-helpers.js';
 
-let cers: CersDb;
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  cers = await openSandboxTestDb('pglite');
-  server = await startTestServer(cers, { PORT: '65000' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await cers?.close();
-});
+const e2e = useSandboxE2e();
 
 type Summary = {
   id: number;
@@ -57,7 +41,7 @@ async function latestExams(member: Member, assessmentId: number) {
   const { rows } = await sql<{ id: number; districtId: number; achievementLevel: number | null; scaleScore: number | null }>`
     select distinct on (e.student_id) e.id, e.district_id, e.achievement_level, e.scale_score
     from exams e where e.assessment_id = ${assessmentId} and e.student_id in (${members}) ${atSchool}
-    order by e.student_id, e.completed_at desc, e.id desc`.execute(cers.db);
+    order by e.student_id, e.completed_at desc, e.id desc`.execute(e2e.cers.db);
   return rows;
 }
 
@@ -77,8 +61,8 @@ async function dbKeyPercent(member: Member, assessmentId: number, itemId: number
   const exams = await latestExams(member, assessmentId);
   const { rows } = await sql<{ response: string | null }>`
     select ei.response from exam_items ei
-    where ei.item_id = ${itemId} and ei.exam_id = any(${exams.map((e) => e.id)}::int[])`.execute(cers.db);
-  const item = await cers.db.selectFrom('items').select(['answerKey']).where('id', '=', itemId).executeTakeFirstOrThrow();
+    where ei.item_id = ${itemId} and ei.exam_id = any(${exams.map((e) => e.id)}::int[])`.execute(e2e.cers.db);
+  const item = await e2e.cers.db.selectFrom('items').select(['answerKey']).where('id', '=', itemId).executeTakeFirstOrThrow();
   const key = (item.answerKey ?? '').toUpperCase().split(/[,;| ]+/)[0] ?? '';
   const answered = rows.map((r) => (r.response ?? '').trim().toUpperCase()).filter((r) => r !== '');
   const chose = answered.filter((r) => r.split(/[,;| ]+/).includes(key)).length;
@@ -91,7 +75,7 @@ async function dbTargetResult(member: Member, assessmentId: number, targetCode: 
   const { rows } = await sql<{ r: number }>`
     select ts.student_relative_residual as r from exam_target_scores ts join targets t on t.id = ts.target_id
     where t.natural_id = ${targetCode} and ts.exam_id = any(${exams.map((e) => e.id)}::int[])
-      and ts.student_relative_residual is not null`.execute(cers.db);
+      and ts.student_relative_residual is not null`.execute(e2e.cers.db);
   const values = rows.map((x) => x.r);
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
@@ -102,10 +86,7 @@ async function dbTargetResult(member: Member, assessmentId: number, targetCode: 
 
 // ---------------------------------------------------------------- steps of the user documents
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  return context.newPage();
-}
+const newPage = () => e2e.newPage({ viewport: { width: 1360, height: 1000 } });
 
 async function api<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
@@ -169,7 +150,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
   it('goes through every view of a group and shows the database’s numbers', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, role);
+      await enterSandbox(page, e2e.server.url, role);
       // Pick, among the teacher's assigned groups, one with an interim that has selected-response items.
       const groups = await api<{ groups: { id: number; name: string }[] }>(page, '/api/groups');
       let chosen: { id: number; name: string; assessments: Summary[]; defaults: number[] } | undefined;
@@ -323,7 +304,7 @@ describe('Target Report of a group of 30 or more (My Groups, Teacher: Sample Mid
   it('classifies a target as the database’s residuals say', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, 'Teacher: Sample Middle School');
+      await enterSandbox(page, e2e.server.url, 'Teacher: Sample Middle School');
       const me = await api<{ csrfToken: string }>(page, '/api/me');
       const groups = await api<{ groups: { id: number; name: string; subjects: string[] | null }[] }>(page, '/api/groups');
       // The grade-8 students of the teacher's groups that open ELA (all-subject advisory and the ELA
@@ -334,7 +315,7 @@ describe('Target Report of a group of 30 or more (My Groups, Teacher: Sample Mid
         .map((g) => g.id);
       const { rows } = await sql<{
         studentId: number;
-      }>`select distinct student_id from student_group_members where group_id = any(${ids}::int[])`.execute(cers.db);
+      }>`select distinct student_id from student_group_members where group_id = any(${ids}::int[])`.execute(e2e.cers.db);
       const created = await page.evaluate(
         async ({ csrf, studentIds }) => {
           const res = await fetch('/api/my-groups', {
@@ -350,7 +331,7 @@ describe('Target Report of a group of 30 or more (My Groups, Teacher: Sample Mid
       const member: Member = { kind: 'user-group', id: userGroupId };
 
       // Select a Group Name in the My Groups panel.
-      await page.goto(`${server.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       await page.getByRole('tab', { name: 'My Groups' }).click();
       await page.getByRole('link', { name: 'Grade 8 Target Report', exact: true }).click();
       await page.waitForURL(new RegExp(`/my-groups/${userGroupId}`));
@@ -384,7 +365,7 @@ describe('School/Grade results from Search by School (School Administrator: Samp
   it('opens a grade of the school with the database’s distribution and no Target Report', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, 'School Administrator: Sample High School');
+      await enterSandbox(page, e2e.server.url, 'School Administrator: Sample High School');
       const region = page.getByRole('region', { name: 'Search by School' });
       // Mantine selects: open, wait for the dropdown's transition, choose, check the value.
       const choose = async (label: string, option: string, type?: string) => {
@@ -437,7 +418,7 @@ describe('Instructional resources (District Administrator: Sample District → T
     const admin = await newPage();
     const teacher = await newPage();
     try {
-      await enterSandbox(teacher, server.url, 'Teacher: Sample Elementary School');
+      await enterSandbox(teacher, e2e.server.url, 'Teacher: Sample Elementary School');
       const groups = await api<{ groups: { id: number; name: string }[] }>(teacher, '/api/groups');
       const group = groups.groups[0] as { id: number; name: string };
       const list = await api<{ assessments: Summary[]; defaultAssessmentIds: number[] }>(
@@ -445,13 +426,13 @@ describe('Instructional resources (District Administrator: Sample District → T
         `/api/results/assessments?groupId=${group.id}`,
       );
       const target = list.assessments.find((a) => a.id === list.defaultAssessmentIds[0]) as Summary;
-      const { name: assessmentName } = await cers.db
+      const { name: assessmentName } = await e2e.cers.db
         .selectFrom('assessments')
         .select('name')
         .where('id', '=', target.id)
         .executeTakeFirstOrThrow();
 
-      await enterSandbox(admin, server.url, 'District Administrator: Sample District');
+      await enterSandbox(admin, e2e.server.url, 'District Administrator: Sample District');
       await admin.getByRole('link', { name: 'Instructional Resources' }).first().click();
       await admin.getByRole('heading', { name: 'Instructional Resources', level: 2 }).waitFor();
       await admin.getByRole('button', { name: 'Create' }).click();
@@ -472,7 +453,7 @@ describe('Instructional resources (District Administrator: Sample District → T
       await admin.getByRole('cell', { name: 'E2E district lessons', exact: true }).waitFor();
       await screenshot(admin, 'group-results-instructional-resources');
 
-      await teacher.goto(`${server.url}/groups/${group.id}`);
+      await teacher.goto(`${e2e.server.url}/groups/${group.id}`);
       const c = card(teacher, target.id);
       // Until the card's resources have loaded, District Resources is a disabled button; then it is
       // a link (one resource) or a menu button (several).

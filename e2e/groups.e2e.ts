@@ -4,34 +4,13 @@
  * Add All Students → Students List (Remove All Students) → Group Name → Subjects → Save → the
  * group is in My Groups → open it → delete it.
  */
-import type { CersDb } from '@cers/db';
-import { openSandboxTestDb } from '@cers/sandbox/test';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible } from './students-helpers.js';
 
-let cers: CersDb;
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  cers = await openSandboxTestDb('pglite');
-  // the harness listens on a random port; PORT only has to pass config validation
-  server = await startTestServer(cers, { PORT: '65000' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await cers?.close();
-});
-
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  return context.newPage();
-}
+const e2e = useSandboxE2e();
+const newPage = (width = 1280) => e2e.newPage({ viewport: { width, height: 900 } });
 
 const studentsList = (page: Page) => page.getByRole('region', { name: /Students List/ });
 const findStudents = (page: Page) => page.getByRole('region', { name: 'Find Students' });
@@ -49,7 +28,7 @@ describe('My Groups (Teacher: Sample Elementary School)', () => {
   it('creates, names, saves, opens and deletes a custom group', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, 'Teacher: Sample Elementary School');
+      await enterSandbox(page, e2e.server.url, 'Teacher: Sample Elementary School');
       const groups = page.getByRole('region', { name: 'Groups' });
       const firstAssigned = ((await groups.getByRole('table').getByRole('link').first().textContent()) ?? '').trim();
       expect(firstAssigned).not.toBe('');
@@ -150,8 +129,8 @@ describe('My Groups (Teacher: Sample Elementary School)', () => {
   it('explains a missing group name instead of saving, and works at phone width', async () => {
     const page = await newPage(390);
     try {
-      await enterSandbox(page, server.url, 'Teacher: Sample Middle School');
-      await page.goto(`${server.url}/my-groups/new`);
+      await enterSandbox(page, e2e.server.url, 'Teacher: Sample Middle School');
+      await page.goto(`${e2e.server.url}/my-groups/new`);
       await addButtons(page).first().waitFor();
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Enter a group name.').waitFor();

@@ -6,9 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CersDb } from '@cers/db';
+import { openSandboxTestDb } from '@cers/sandbox/test';
 import type { AppContext } from '@cers/server';
 import { buildApp, createLogger, loadConfig } from '@cers/server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startWorker } from '../apps/server/src/worker.js';
 
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'e2e');
@@ -57,4 +59,49 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name.replace(/[^a-z0-9-_]+/gi, '-')}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export type SandboxE2e = {
+  /** The sandbox data (PGlite), for values the tests compute independently. */
+  readonly cers: CersDb;
+  readonly server: TestServer;
+  /** A page in a fresh browser context (own cookies); 1280×900 unless the options say otherwise. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+};
+
+/**
+ * The setup every e2e file shares, registered as beforeAll/afterAll: the sandbox data on PGlite,
+ * `prepare` (extra data) on it, the app on a random port with `env`, and Chromium.
+ */
+export function useSandboxE2e(o: { env?: Record<string, string>; prepare?: (cers: CersDb) => Promise<void> } = {}): SandboxE2e {
+  let cers: CersDb | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    cers = await openSandboxTestDb('pglite');
+    await o.prepare?.(cers);
+    server = await startTestServer(cers, o.env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await cers?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready: use it inside a test`);
+    return value;
+  };
+  return {
+    get cers() {
+      return ready(cers, 'the database');
+    },
+    get server() {
+      return ready(server, 'the server');
+    },
+    async newPage(options = {}) {
+      const context = await ready(browser, 'the browser').newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      return context.newPage();
+    },
+  };
 }

@@ -7,36 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CersDb } from '@cers/db';
-import { openSandboxTestDb } from '@cers/sandbox/test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible, searchByStudent } from './students-helpers.js';
 
 // The group flows need the group results page (issue #8); until it is in the tree they are skipped.
 const HAS_GROUP_RESULTS = existsSync(join(process.cwd(), 'apps', 'web', 'src', 'pages', 'group-results', 'results-page.tsx'));
 
-let cers: CersDb;
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  cers = await openSandboxTestDb('pglite');
-  server = await startTestServer(cers, { PORT: '65000', PDF_WORKERS: '1' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await cers?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  return context.newPage();
-}
+const e2e = useSandboxE2e({ env: { PDF_WORKERS: '1' } });
+const newPage = () => e2e.newPage({ acceptDownloads: true });
 
 /** Picks an option of a dialog's drop-down menu (Mantine Select). */
 async function choose(dialog: Locator, page: Page, label: string, option: string | RegExp): Promise<void> {
@@ -97,7 +77,7 @@ describe('Printable Reports (user documents 000 and 001)', () => {
     async () => {
       const page = await newPage();
       try {
-        await enterSandbox(page, server.url, 'Teacher: Sample Elementary School');
+        await enterSandbox(page, e2e.server.url, 'Teacher: Sample Elementary School');
         // "Select a Group Name in the Assigned Groups panel."
         const panel = page.getByRole('tabpanel', { name: 'Assigned Groups' });
         const groupLink = panel.getByRole('link').first();
@@ -122,7 +102,7 @@ describe('Printable Reports (user documents 000 and 001)', () => {
   it('Print an ISR for an Individual Student: Search by Student → Printable Reports → … → Download Report Data', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, 'Teacher: Sample Elementary School');
+      await enterSandbox(page, e2e.server.url, 'Teacher: Sample Elementary School');
       await searchByStudent(page, '1000003718');
       await page.getByTestId('student-search-results').waitFor({ timeout: 90_000 });
       await page.getByRole('button', { name: 'Printable Reports' }).click();
@@ -141,7 +121,7 @@ describe('Printable Reports (user documents 000 and 001)', () => {
     async () => {
       const page = await newPage();
       try {
-        await enterSandbox(page, server.url, 'Teacher: Sample Elementary School');
+        await enterSandbox(page, e2e.server.url, 'Teacher: Sample Elementary School');
         await page.getByRole('tabpanel', { name: 'Assigned Groups' }).getByRole('link').first().click();
         await page.waitForURL(/\/groups\/\d+/);
         // "Verify the ELA Summative results are displayed": Show Results of the first assessment.

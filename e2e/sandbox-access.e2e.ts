@@ -6,61 +6,46 @@
  * Expired dialog, and the audit log of the searches made. The six SSIDs of Table 1 per teacher
  * role are in students.e2e.ts.
  */
-import type { CersDb } from '@cers/db';
 import { seedUser } from '@cers/db/test';
-import { openSandboxTestDb } from '@cers/sandbox/test';
 import { hashPassword } from '@cers/server';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible, searchByStudent } from './students-helpers.js';
 
 const PASSWORD = 'Long-enough-pass-2025';
-let cers: CersDb;
-let server: TestServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  cers = await openSandboxTestDb('pglite');
-  const elementary = await cers.db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name', '=', 'Sample Elementary School')
-    .executeTakeFirstOrThrow();
-  const teacher = await cers.db.selectFrom('users').select('id').where('login', 'like', 'teacher.elementary@%').executeTakeFirstOrThrow();
-  const group = await cers.db
-    .selectFrom('studentGroupTeachers')
-    .select('groupId')
-    .where('userId', '=', teacher.id)
-    .executeTakeFirstOrThrow();
-  const roster = await seedUser(cers.db, {
-    login: 'roster.teacher@district.example',
-    displayName: 'Robin Roster',
-    roles: [{ role: 'EDUCATOR_ROSTER', organizationId: elementary.id }],
-  });
-  await cers.db.insertInto('studentGroupTeachers').values({ groupId: group.groupId, userId: roster }).execute();
-  await cers.db
-    .updateTable('users')
-    .set({ passwordHash: await hashPassword(PASSWORD) })
-    .where('id', '=', roster)
-    .execute();
-  // No in-process session cache: the Session Expired test ends the session in the database, out
-  // of band (as the cers CLI or another server process would), and expects the very next request
-  // to see it; with the cache that takes up to AUTH_CACHE_SECONDS (docs/access.md §Session cache).
-  server = await startTestServer(cers, { PORT: '65000', AUTH_CACHE_SECONDS: '0' });
-  browser = await launchBrowser();
+// No in-process session cache: the Session Expired test ends the session in the database, out
+// of band (as the cers CLI or another server process would), and expects the very next request
+// to see it; with the cache that takes up to AUTH_CACHE_SECONDS (docs/access.md §Session cache).
+const e2e = useSandboxE2e({
+  env: { AUTH_CACHE_SECONDS: '0' },
+  prepare: async (cers) => {
+    const elementary = await cers.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', 'Sample Elementary School')
+      .executeTakeFirstOrThrow();
+    const teacher = await cers.db.selectFrom('users').select('id').where('login', 'like', 'teacher.elementary@%').executeTakeFirstOrThrow();
+    const group = await cers.db
+      .selectFrom('studentGroupTeachers')
+      .select('groupId')
+      .where('userId', '=', teacher.id)
+      .executeTakeFirstOrThrow();
+    const roster = await seedUser(cers.db, {
+      login: 'roster.teacher@district.example',
+      displayName: 'Robin Roster',
+      roles: [{ role: 'EDUCATOR_ROSTER', organizationId: elementary.id }],
+    });
+    await cers.db.insertInto('studentGroupTeachers').values({ groupId: group.groupId, userId: roster }).execute();
+    await cers.db
+      .updateTable('users')
+      .set({ passwordHash: await hashPassword(PASSWORD) })
+      .where('id', '=', roster)
+      .execute();
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await cers?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
+const newPage = () => e2e.newPage();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
 
@@ -68,7 +53,7 @@ describe('the Logon page and the CERS Sandbox', () => {
   it('sends a signed-out visitor to Logon, which offers the CERS Sandbox button', async () => {
     const page = await newPage();
     try {
-      await page.goto(`${server.url}/students/1`);
+      await page.goto(`${e2e.server.url}/students/1`);
       await page.waitForURL(/\/signin\?next=%2Fstudents%2F1/);
       await heading(page, 'Logon').waitFor();
       expect(await page.getByLabel('Email Address').count()).toBe(1);
@@ -97,7 +82,7 @@ describe('the Logon page and the CERS Sandbox', () => {
   ])('enters as %s: banner, Search by Student and groups, no administrator tools', async (role) => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, role);
+      await enterSandbox(page, e2e.server.url, role);
       expect(await page.getByRole('note', { name: 'CERS Sandbox' }).textContent()).toMatch(/generated and fictitious/);
       await heading(page, 'Assigned Groups')
         .or(page.getByRole('tab', { name: 'Assigned Groups' }))
@@ -117,7 +102,7 @@ describe('the Logon page and the CERS Sandbox', () => {
     const page = await newPage();
     try {
       // a teacher's searches first, so the audit log has entries
-      await enterSandbox(page, server.url, 'Teacher: Sample Elementary School');
+      await enterSandbox(page, e2e.server.url, 'Teacher: Sample Elementary School');
       await searchByStudent(page, '1000003718');
       await page.getByTestId('student-results-card').first().waitFor();
       await page.getByRole('button', { name: 'Logout' }).click();
@@ -147,7 +132,7 @@ describe('password sign-in, Logout and Session Expired', () => {
   it('signs an Educator—Roster in: groups and search, but no Administrator Tools and no Search by School', async () => {
     const page = await newPage();
     try {
-      await page.goto(`${server.url}/signin`);
+      await page.goto(`${e2e.server.url}/signin`);
       await page.getByLabel('Email Address').fill('roster.teacher@district.example');
       await page.getByLabel(/^Password/).fill(PASSWORD);
       await page.getByRole('button', { name: 'Secure Logon' }).click();
@@ -158,7 +143,7 @@ describe('password sign-in, Logout and Session Expired', () => {
       expect(await page.getByText('Educator—Roster').count()).toBeGreaterThan(0);
 
       // The session ends on the server (idle timeout): the next request shows Session Expired.
-      await cers.db.deleteFrom('sessions').execute();
+      await e2e.cers.db.deleteFrom('sessions').execute();
       await searchByStudent(page, '1000003718');
       const dialog = page.getByRole('dialog', { name: 'Session Expired' });
       await dialog.waitFor();
@@ -185,7 +170,7 @@ describe('password sign-in, Logout and Session Expired', () => {
   it('tells the user about a wrong password, then about the lockout after five failures', async () => {
     const page = await newPage();
     try {
-      await page.goto(`${server.url}/signin`);
+      await page.goto(`${e2e.server.url}/signin`);
       await page.getByLabel('Email Address').fill('roster.teacher@district.example');
       for (let i = 1; i <= 5; i++) {
         await page.getByLabel(/^Password/).fill(`wrong-password-${i}`);

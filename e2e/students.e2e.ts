@@ -4,11 +4,8 @@
  * Search, select a Student Results Card, see the table. An SSID of another school shows no results
  * ("a high school SSID will not show results for the elementary teacher role").
  */
-import type { CersDb } from '@cers/db';
-import { openSandboxTestDb } from '@cers/sandbox/test';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible, searchByStudent } from './students-helpers.js';
 
 const TABLE_1 = [
@@ -17,33 +14,14 @@ const TABLE_1 = [
   { role: 'Teacher: Sample High School', key: 'high', ssids: ['1000015789', '6000037559'] },
 ] as const;
 
-let cers: CersDb;
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  cers = await openSandboxTestDb('pglite');
-  // the harness listens on a random port; PORT only has to pass config validation
-  server = await startTestServer(cers, { PORT: '65000' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await cers?.close();
-});
-
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  return context.newPage();
-}
+const e2e = useSandboxE2e();
+const newPage = (width = 1280) => e2e.newPage({ viewport: { width, height: 900 } });
 
 describe.each(TABLE_1)('$role', ({ role, key, ssids }) => {
   it.each(ssids)('finds SSID %s, opens a Student Results Card and sees the test history table', async (ssid) => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, role);
+      await enterSandbox(page, e2e.server.url, role);
       await searchByStudent(page, ssid);
       const cards = page.getByTestId('student-results-card');
       await cards.first().waitFor();
@@ -73,7 +51,7 @@ describe.each(TABLE_1)('$role', ({ role, key, ssids }) => {
   it('shows no results for the SSIDs of the other schools', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, role);
+      await enterSandbox(page, e2e.server.url, role);
       const others = TABLE_1.filter((t) => t.key !== key).flatMap((t) => t.ssids);
       for (const ssid of others) {
         await searchByStudent(page, ssid);
@@ -92,7 +70,7 @@ describe('Search by Student details', () => {
   it('explains an SSID that is not 10 digits without searching', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, TABLE_1[0].role);
+      await enterSandbox(page, e2e.server.url, TABLE_1[0].role);
       await searchByStudent(page, '12345');
       await page.getByText('exactly 10 digits').first().waitFor();
       expect(page.url()).not.toContain('ssid=');
@@ -105,7 +83,7 @@ describe('Search by Student details', () => {
   it('keeps filters and score types in the URL, sorts the table, and works at phone width', async () => {
     const page = await newPage(390);
     try {
-      await enterSandbox(page, server.url, TABLE_1[0].role);
+      await enterSandbox(page, e2e.server.url, TABLE_1[0].role);
       await searchByStudent(page, '1000003718');
       await page.getByTestId('student-results-card').first().click();
       await page.getByTestId('history-row').first().waitFor();
@@ -156,7 +134,7 @@ describe('administrators', () => {
   it('Search by School: school typeahead, grade and school year lead to the school results page', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, 'District Administrator: Sample District');
+      await enterSandbox(page, e2e.server.url, 'District Administrator: Sample District');
       const region = page.getByRole('region', { name: 'Search by School' });
       await region.getByLabel('School', { exact: true }).first().fill('Sample High');
       await page.getByRole('option', { name: 'Sample High School' }).click();
@@ -175,8 +153,8 @@ describe('administrators', () => {
   it('Student Groups: lists the district’s assigned groups with their teachers', async () => {
     const page = await newPage();
     try {
-      await enterSandbox(page, server.url, 'District Administrator: Sample District');
-      await page.goto(`${server.url}/admin/groups`);
+      await enterSandbox(page, e2e.server.url, 'District Administrator: Sample District');
+      await page.goto(`${e2e.server.url}/admin/groups`);
       await page.getByRole('heading', { name: 'Student Groups' }).waitFor();
       await page.getByRole('table').getByRole('row').nth(1).waitFor();
       expect(
@@ -209,7 +187,7 @@ describe('administrators', () => {
       await page.getByRole('heading', { name: 'Student Groups' }).waitFor();
 
       // A group that does not exist (or is out of reach) says so, with the way back.
-      await page.goto(`${server.url}/admin/groups/2147483000/edit`);
+      await page.goto(`${e2e.server.url}/admin/groups/2147483000/edit`);
       await page.getByRole('heading', { name: 'Group not found' }).waitFor();
       await page.getByRole('link', { name: 'Back to Student Groups' }).click();
       await page.waitForURL(/\/admin\/groups$/);
