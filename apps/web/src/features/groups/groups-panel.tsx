@@ -1,9 +1,10 @@
 import { schoolYearLabel } from '@cers/domain';
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAssignedGroups, useMyGroups } from '../../api/groups';
+import { Busy } from '../../components/busy';
 import { downloadCsv } from '../../components/csv';
 import { ListPager } from '../../components/list-pager';
 import { subjectsLabel } from './group-labels';
@@ -100,7 +101,7 @@ function AssignedGroupsTable() {
           </Button>
         </Group>
       </Group>
-      {groups.isPending && <Loader size="sm" aria-label="Loading groups" />}
+      {groups.isPending && <Busy size="sm" label="Loading groups" />}
       {groups.isError && <Alert color="red">{groups.error.message}</Alert>}
       {groups.data && rows.length === 0 && (
         <Text size="sm">
@@ -189,7 +190,7 @@ function MyGroupsTable() {
           {groups.data.createDisabledReason}
         </Text>
       )}
-      {groups.isPending && <Loader size="sm" aria-label="Loading your groups" />}
+      {groups.isPending && <Busy size="sm" label="Loading your groups" />}
       {groups.isError && <Alert color="red">{groups.error.message}</Alert>}
       {groups.data && rows.length === 0 && groups.data.canCreate && (
         <Text size="sm">You have no groups of your own yet. Select Create to make one from your students.</Text>

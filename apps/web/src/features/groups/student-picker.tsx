@@ -5,7 +5,6 @@ import {
   Button,
   Collapse,
   Group,
-  Loader,
   MultiSelect,
   Paper,
   Select,
@@ -21,6 +20,7 @@ import {
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { type CandidateQuery, type GroupStudent, useCandidateSources, useCandidates } from '../../api/groups';
+import { Busy } from '../../components/busy';
 import {
   type AdvancedFilters,
   activeFilterCount,
@@ -185,7 +185,7 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
               </UnstyledButton>
             )}
           />
-          {candidates.isFetching && <Loader size="xs" aria-label="Updating the list" />}
+          {candidates.isFetching && <Busy size="xs" label="Updating the list" />}
         </Stack>
       </Paper>
       <Paper component="section" aria-labelledby={listId} withBorder p="sm" radius="md">

@@ -1,5 +1,5 @@
 import { RESULTS_VIEW_LABELS, type ResultsView, SCORE_TYPE_LABELS, type ScoreType } from '@cers/domain';
-import { ActionIcon, Alert, Button, Card, Collapse, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Collapse, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import {
   type AssessmentSummary,
   type Population,
@@ -8,6 +8,7 @@ import {
   useResultView,
   type ViewData,
 } from '../../api/results';
+import { Busy } from '../../components/busy';
 import { downloadCsv } from '../../components/csv';
 import { CompareYears } from './compare-years';
 import { DistractorsView } from './distractors-view';
@@ -143,7 +144,7 @@ export function AssessmentCard({
         <Title order={4} size="h5">
           {SUB_TITLE[scoreType]}
         </Title>
-        {summary.isLoading && <Loader size="sm" aria-label="Loading distribution" />}
+        {summary.isLoading && <Busy size="sm" label="Loading distribution" />}
         {summary.error && <Alert color="red">{summary.error.message}</Alert>}
         {s?.suppressed && <Text>* Results are not shown for groups of 10 students or fewer.</Text>}
         {s?.distribution && scoreType === 'overall' && (
@@ -201,7 +202,7 @@ export function AssessmentCard({
                       Export CSV
                     </Button>
                   </Group>
-                  {viewQuery.isLoading && <Loader size="sm" aria-label="Loading results" />}
+                  {viewQuery.isLoading && <Busy size="sm" label="Loading results" />}
                   {viewQuery.error && <Alert color="red">{viewQuery.error.message}</Alert>}
                   {viewQuery.data && (
                     <ViewBody data={viewQuery.data} {...{ population, assessment, display, actions, state, renderStudentMenu }} />

@@ -1,10 +1,11 @@
 import { formatScoreWithError } from '@cers/domain';
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { type CompareYears as CompareYearsData, type Population, useCompareYears } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
 
 type Year = CompareYearsData['years'][number];
 
+import { Busy } from '../../components/busy';
 import type { DisplayMode } from './results-url';
 import { StackedBarChart } from './stacked-bar-chart';
 
@@ -24,7 +25,7 @@ export function CompareYears({
   display: DisplayMode;
 }) {
   const q = useCompareYears(population, subject, type, true);
-  if (q.isLoading) return <Loader size="sm" aria-label="Loading year comparison" />;
+  if (q.isLoading) return <Busy size="sm" label="Loading year comparison" />;
   if (q.error) return <Alert color="red">{q.error.message}</Alert>;
   const years = q.data?.years ?? [];
   if (years.length === 0) return <Text c="dimmed">No results in other school years.</Text>;

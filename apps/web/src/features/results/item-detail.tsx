@@ -1,6 +1,7 @@
 import { MATH_PRACTICES } from '@cers/domain';
-import { Alert, Badge, List, Loader, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, List, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { type ItemDetail, type Population, useItemDetail } from '../../api/results';
+import { Busy } from '../../components/busy';
 import { type ColumnDef, DataTable } from './data-table';
 
 type Response = ItemDetail['responses'][number];
@@ -125,7 +126,7 @@ export function ItemDetailModal({
       title={<Title order={3}>{title}</Title>}
       size="80rem"
     >
-      {q.isLoading && <Loader aria-label="Loading item" />}
+      {q.isLoading && <Busy label="Loading item" />}
       {q.error && <Alert color="red">{q.error.message}</Alert>}
       {d && (
         <Tabs defaultValue={single ? 'viewer' : 'points'}>

@@ -1,11 +1,12 @@
 import { isValidSsid, normalizeSsid, SSID_MESSAGE } from '@cers/domain';
-import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useStudentSearch } from '../../api/students';
 import type { RenderPrintableReports } from '../students/printable-reports-slot';
 import { StudentResultsCard } from './student-results-card';
 import './search.css';
+import { Busy } from '../../components/busy';
 
 /**
  * Search by Student (home page): an SSID → the student's Student Results Cards. The SSID lives in
@@ -84,7 +85,7 @@ function SearchResults({
   renderPrintableReports: RenderPrintableReports | undefined;
 }) {
   const [showAll, setShowAll] = useState(false);
-  if (search.isPending) return <Loader size="sm" aria-label="Searching" />;
+  if (search.isPending) return <Busy size="sm" label="Searching" />;
   if (search.isError) {
     return (
       <Alert color="red" title="The search did not complete">

@@ -1,5 +1,6 @@
-import { Loader, Paper, Select, Text, Title } from '@mantine/core';
+import { Paper, Select, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { Busy } from '../../components/busy';
 import type { ChartSeries } from './history-model';
 
 const ChartImpl = lazy(() => import('./score-history-chart-impl').then((m) => ({ default: m.ScoreHistoryChartImpl })));
@@ -34,7 +35,7 @@ export function ScoreHistoryChart({ series }: { series: ChartSeries[] }) {
       <Text size="sm" mb={4}>
         {current.title}: scale scores over time, drawn over the achievement level bands of each test.
       </Text>
-      <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+      <Suspense fallback={<Busy size="sm" label="Loading chart" />}>
         <ChartImpl series={current} />
       </Suspense>
       <figcaption>

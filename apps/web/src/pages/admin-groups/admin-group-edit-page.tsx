@@ -1,5 +1,5 @@
 import { schoolYearLabel, schoolYearOf } from '@cers/domain';
-import { Anchor, Breadcrumbs, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -11,6 +11,7 @@ import {
   useTeacherCandidates,
 } from '../../api/groups';
 import { useSchools } from '../../api/schools';
+import { Busy } from '../../components/busy';
 import { GroupFormActions, GroupNotFound, SubjectsField } from '../../features/groups/group-form-parts';
 import { checkedSubjects, subjectsValue } from '../../features/groups/group-labels';
 import { StudentPicker } from '../../features/groups/student-picker';
@@ -24,7 +25,7 @@ export function AdminGroupEditPage() {
   const existing = useAdminGroup(groupId);
   if (id !== undefined && groupId === null) return <Missing />;
   if (groupId !== null) {
-    if (existing.isPending) return <Loader m="xl" aria-label="Loading the group" />;
+    if (existing.isPending) return <Busy m="xl" label="Loading the group" />;
     if (existing.isError) return <Missing />;
     return <AdminGroupForm key={groupId} initial={existing.data.group} />;
   }

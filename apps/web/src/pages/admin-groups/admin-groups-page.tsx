@@ -1,10 +1,11 @@
 import { SUBJECTS, schoolYearLabel } from '@cers/domain';
-import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAdminGroups, useDeleteAdminGroup } from '../../api/groups';
 import { useSchools } from '../../api/schools';
+import { Busy } from '../../components/busy';
 import { downloadCsv } from '../../components/csv';
 import { ListPager } from '../../components/list-pager';
 import { DeleteGroupButton } from '../../features/groups/group-form-parts';
@@ -117,7 +118,7 @@ export function AdminGroupsPage() {
           }}
         />
       </SimpleGrid>
-      {groups.isPending && <Loader aria-label="Loading groups" />}
+      {groups.isPending && <Busy label="Loading groups" />}
       {groups.isError && <Alert color="red">{groups.error.message}</Alert>}
       {remove.isError && (
         <Alert color="red" role="alert">

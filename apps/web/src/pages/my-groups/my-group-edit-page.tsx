@@ -1,7 +1,8 @@
-import { Alert, Anchor, Breadcrumbs, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type GroupStudent, type UserGroupDetail, useDeleteMyGroup, useMyGroup, useMyGroups, useSaveMyGroup } from '../../api/groups';
+import { Busy } from '../../components/busy';
 import { GroupFormActions, GroupNotFound, SubjectsField } from '../../features/groups/group-form-parts';
 import { checkedSubjects, subjectsValue } from '../../features/groups/group-labels';
 import { StudentPicker } from '../../features/groups/student-picker';
@@ -20,11 +21,11 @@ export function MyGroupEditPage() {
 
   if (id !== undefined && groupId === null) return <Missing />;
   if (groupId !== null) {
-    if (existing.isPending) return <Loader m="xl" aria-label="Loading the group" />;
+    if (existing.isPending) return <Busy m="xl" label="Loading the group" />;
     if (existing.isError) return <Missing />;
     return <MyGroupForm key={groupId} initial={existing.data.group} />;
   }
-  if (mine.isPending) return <Loader m="xl" aria-label="Loading" />;
+  if (mine.isPending) return <Busy m="xl" label="Loading" />;
   if (mine.data && !mine.data.canCreate) {
     return (
       <Stack py="md">

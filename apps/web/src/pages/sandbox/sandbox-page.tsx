@@ -1,8 +1,9 @@
-import { Alert, Button, Loader, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useEnterSandbox, useSandboxPersonas, useSignInOptions } from '../../api/auth';
 import { ApiError } from '../../api/client';
+import { Busy } from '../../components/busy';
 
 /**
  * The CERS Sandbox (seeds 001: "Select one of the Teacher roles", "Select the Enter Sandbox
@@ -21,7 +22,7 @@ export function SandboxPage() {
     if (choice) enter.mutate(choice, { onSuccess: () => navigate('/', { replace: true }) });
   };
 
-  if (options.isPending) return <Loader m="xl" aria-label="Loading" />;
+  if (options.isPending) return <Busy m="xl" label="Loading" />;
   if (!enabled) {
     return (
       <Stack maw={560} mx="auto" py="xl">
@@ -45,7 +46,7 @@ export function SandboxPage() {
       </Text>
       <Paper withBorder p="lg" radius="md" component="form" onSubmit={onSubmit} aria-label="Enter the CERS Sandbox">
         <Stack>
-          {personas.isPending && <Loader size="sm" aria-label="Loading roles" />}
+          {personas.isPending && <Busy size="sm" label="Loading roles" />}
           {personas.isSuccess && list.length === 0 && (
             <Alert color="yellow">The sandbox data is still being prepared. Reload this page in a minute.</Alert>
           )}

@@ -1,5 +1,5 @@
 import type { ScoreType } from '@cers/domain';
-import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -19,6 +19,7 @@ import { HistorySection } from '../../features/students/history-section';
 import type { RenderPrintableReports } from '../../features/students/printable-reports-slot';
 import { ScoreHistoryChart } from '../../features/students/score-history-chart';
 import '../../features/students/student-page.css';
+import { Busy } from '../../components/busy';
 
 const ALL = 'all';
 
@@ -64,7 +65,7 @@ export function StudentPage({ renderPrintableReports }: { renderPrintableReports
   if (studentId === null || (history.isError && history.error instanceof ApiError && history.error.status === 404)) {
     return <NotAvailable />;
   }
-  if (history.isPending) return <Loader m="xl" aria-label="Loading the student's results" />;
+  if (history.isPending) return <Busy m="xl" label="Loading the student's results" />;
   if (history.isError) {
     return (
       <Alert color="red" title="The results could not be loaded" m="md">

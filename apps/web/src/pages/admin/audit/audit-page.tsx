@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type AuditFilters, auditSearchParams, useAuditLog } from '../../../api/audit';
 import { ApiError } from '../../../api/client';
 import { can, useMe } from '../../../api/me';
+import { Busy } from '../../../components/busy';
 
 /** A local calendar day (yyyy-mm-dd) as the instant it starts, in ISO (the API compares instants). */
 function localDayStart(day: string, plusDays = 0): string | undefined {
@@ -84,7 +85,7 @@ export function AuditPage() {
         </Alert>
       )}
       {log.isPending ? (
-        <Loader aria-label="Loading" />
+        <Busy label="Loading" />
       ) : (
         <Table striped highlightOnHover withTableBorder aria-label="Audit log entries">
           <Table.Thead>

@@ -8,7 +8,6 @@ import {
   FileInput,
   Group,
   List,
-  Loader,
   Modal,
   MultiSelect,
   Paper,
@@ -38,6 +37,7 @@ import {
   useUpload,
 } from '../../../api/imports';
 import { can, useMe } from '../../../api/me';
+import { Busy } from '../../../components/busy';
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const GOOD: ImportStatus[] = ['PROCESSED', 'NO_UPDATE'];
@@ -96,7 +96,7 @@ function Details({ id, onClose }: { id: number | null; onClose: () => void }) {
   const d = detail.data;
   return (
     <Modal opened={id !== null} onClose={onClose} title={d ? `Import ${d.id}: ${d.filename ?? ''}` : 'Import'} size="xl">
-      {detail.isPending && <Loader aria-label="Loading the import" />}
+      {detail.isPending && <Busy label="Loading the import" />}
       {d && (
         <Stack gap="sm">
           <Group>
@@ -318,7 +318,7 @@ export function ImportsPage() {
         </Alert>
       )}
       {list.isPending ? (
-        <Loader aria-label="Loading imports" />
+        <Busy label="Loading imports" />
       ) : (
         <Table striped highlightOnHover withTableBorder aria-label="Imports">
           <Table.Thead>
