@@ -162,7 +162,7 @@ export function PrintableReportsDialog({
 
   const error = create.error instanceof ApiError ? create.error.message : create.error ? 'The report could not be created.' : null;
   return (
-    <Modal opened={opened} onClose={onClose} title="Printable Reports" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal opened={opened} onClose={onClose} title="Printable Reports" size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -119,13 +119,7 @@ export function ItemDetailModal({
       : []),
   ];
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={itemId !== undefined}
-      onClose={onClose}
-      title={<Title order={3}>{title}</Title>}
-      size="80rem"
-    >
+    <Modal opened={itemId !== undefined} onClose={onClose} title={<Title order={3}>{title}</Title>} size="80rem">
       {q.isLoading && <Busy label="Loading item" />}
       {q.error && <Alert color="red">{q.error.message}</Alert>}
       {d && (

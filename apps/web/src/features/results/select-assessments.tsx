@@ -23,13 +23,7 @@ export function SelectAssessmentsModal({
 }) {
   const subjects = [...new Set(assessments.map((a) => a.subject))];
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
-      onClose={onClose}
-      title={<Title order={3}>Select Assessments</Title>}
-      size="lg"
-    >
+    <Modal opened={opened} onClose={onClose} title={<Title order={3}>Select Assessments</Title>} size="lg">
       <Stack>
         <Text size="sm">Assessments with results in {yearLabel}. Check the assessments to show; uncheck to remove.</Text>
         {subjects.map((subject) => (

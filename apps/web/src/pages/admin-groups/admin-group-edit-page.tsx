@@ -1,5 +1,5 @@
 import { schoolYearLabel, schoolYearOf } from '@cers/domain';
-import { Anchor, Breadcrumbs, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../api/groups';
 import { useSchools } from '../../api/schools';
 import { Busy } from '../../components/busy';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 import { GroupFormActions, GroupNotFound, SubjectsField } from '../../features/groups/group-form-parts';
 import { checkedSubjects, subjectsValue } from '../../features/groups/group-labels';
 import { StudentPicker } from '../../features/groups/student-picker';
@@ -78,7 +79,7 @@ function AdminGroupForm({ initial }: { initial: AdminGroupDetail | null }) {
 
   return (
     <Stack gap="md" py="md">
-      <Breadcrumbs aria-label="Breadcrumb">
+      <PageBreadcrumbs>
         <Anchor component={Link} to="/">
           Home
         </Anchor>
@@ -88,7 +89,7 @@ function AdminGroupForm({ initial }: { initial: AdminGroupDetail | null }) {
         <Text span aria-current="page">
           {initial ? 'Edit Group' : 'Create Group'}
         </Text>
-      </Breadcrumbs>
+      </PageBreadcrumbs>
       <Title order={2}>{initial ? `Edit Group: ${initial.name}` : 'Create Group'}</Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">

@@ -4,7 +4,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Breadcrumbs,
   Button,
   Group,
   NativeSelect,
@@ -32,6 +31,7 @@ import {
 import { SelectAssessmentsModal } from '../../features/results/select-assessments';
 import type { RenderStudentMenuItems } from '../../features/results/student-menu';
 import '../../features/results/results.css';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 
 /** What the Printable Reports button of a results page prints (slot for the printable-reports feature). */
 export type GroupPrintTarget = {
@@ -85,12 +85,14 @@ export function ResultsPage({ population, slots }: { population: Population; slo
   const heading = pop.kind === 'school' ? `${pop.name} — Grade ${Number(pop.grade) || pop.grade}` : pop.name;
   return (
     <Stack py="md" gap="md">
-      <Breadcrumbs separator="/" className="cers-no-print">
+      <PageBreadcrumbs separator="/" className="cers-no-print">
         <Anchor component={Link} to="/">
           Home
         </Anchor>
-        <Text span>{heading}</Text>
-      </Breadcrumbs>
+        <Text span aria-current="page">
+          {heading}
+        </Text>
+      </PageBreadcrumbs>
       <Group justify="space-between" align="flex-end">
         <div>
           <Text size="sm" c="dimmed">

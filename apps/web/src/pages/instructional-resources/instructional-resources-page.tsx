@@ -263,7 +263,6 @@ export function InstructionalResourcesPage() {
         </Table>
       </Table.ScrollContainer>
       <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing?.id ? 'Edit instructional resource' : 'Create instructional resource'}
@@ -271,12 +270,7 @@ export function InstructionalResourcesPage() {
       >
         {editing && <ResourceForm key={editing.id ?? 'new'} id={editing.id} initial={editing.input} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={confirm !== null}
-        onClose={() => setConfirm(null)}
-        title="Delete instructional resource"
-      >
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Delete instructional resource">
         <Stack>
           <Text>Delete “{confirm?.title}”? Teachers will no longer see this link.</Text>
           {del.error && <Alert color="red">{del.error.message}</Alert>}

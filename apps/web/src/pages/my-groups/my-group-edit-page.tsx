@@ -1,8 +1,9 @@
-import { Alert, Anchor, Breadcrumbs, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type GroupStudent, type UserGroupDetail, useDeleteMyGroup, useMyGroup, useMyGroups, useSaveMyGroup } from '../../api/groups';
 import { Busy } from '../../components/busy';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 import { GroupFormActions, GroupNotFound, SubjectsField } from '../../features/groups/group-form-parts';
 import { checkedSubjects, subjectsValue } from '../../features/groups/group-labels';
 import { StudentPicker } from '../../features/groups/student-picker';
@@ -67,14 +68,14 @@ function MyGroupForm({ initial }: { initial: UserGroupDetail | null }) {
   const title = initial ? `Edit Group: ${initial.name}` : 'Create Group';
   return (
     <Stack gap="md" py="md">
-      <Breadcrumbs aria-label="Breadcrumb">
+      <PageBreadcrumbs>
         <Anchor component={Link} to={MY_GROUPS}>
           Home
         </Anchor>
         <Text span aria-current="page">
           {initial ? 'Edit Group' : 'Create Group'}
         </Text>
-      </Breadcrumbs>
+      </PageBreadcrumbs>
       <Title order={2}>{title}</Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">

@@ -1,5 +1,5 @@
 import type { ScoreType } from '@cers/domain';
-import { Alert, Anchor, Breadcrumbs, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -20,6 +20,7 @@ import type { RenderPrintableReports } from '../../features/students/printable-r
 import { ScoreHistoryChart } from '../../features/students/score-history-chart';
 import '../../features/students/student-page.css';
 import { Busy } from '../../components/busy';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 
 const ALL = 'all';
 
@@ -84,14 +85,14 @@ export function StudentPage({ renderPrintableReports }: { renderPrintableReports
 
   return (
     <Stack gap="md" py="md" className="cers-student-page">
-      <Breadcrumbs className="cers-no-print" aria-label="Breadcrumb">
+      <PageBreadcrumbs className="cers-no-print">
         <Anchor component={Link} to="/">
           Home
         </Anchor>
         <Text span aria-current="page">
           Student Test History
         </Text>
-      </Breadcrumbs>
+      </PageBreadcrumbs>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <div>
           <Title order={2}>{student.displayName}</Title>
