@@ -20,5 +20,14 @@ export function canCreateUserGroups(p: Principal): CreateGroupsRule {
 export const GROUP_NAME_MAX_LENGTH = 100;
 /** Uploaded and administrator-managed groups hold at most 200 students (cers-features.md §3.10). */
 export const ASSIGNED_GROUP_MAX_STUDENTS = 200;
+/** The columns of a student group upload file, in this order (formats.md §Groups; RDW's groups-template.csv). */
+export const GROUP_FILE_HEADERS = [
+  'group_name',
+  'school_natural_id',
+  'school_year',
+  'subject_code',
+  'student_ssid',
+  'group_user_login',
+] as const;
 /** A generous bound for My Groups, which may combine several classes. */
 export const USER_GROUP_MAX_STUDENTS = 1000;

@@ -1,20 +1,13 @@
 import type { Database } from '@cers/db';
-import { orgScope, type Principal } from '@cers/domain';
+import { ASSIGNED_GROUP_MAX_STUDENTS, GROUP_FILE_HEADERS, orgScope, type Principal } from '@cers/domain';
 import { type Kysely, sql } from 'kysely';
 import { readCsv, rowObject } from './csv.js';
 import type { ProcessContext } from './processors.js';
 import type { Outcome } from './statuses.js';
 
 type Db = Kysely<Database>;
-export const GROUP_HEADERS = [
-  'group_name',
-  'school_natural_id',
-  'school_year',
-  'subject_code',
-  'student_ssid',
-  'group_user_login',
-] as const;
-export const MAX_GROUP_STUDENTS = 200;
+export const GROUP_HEADERS = GROUP_FILE_HEADERS;
+export const MAX_GROUP_STUDENTS = ASSIGNED_GROUP_MAX_STUDENTS;
 const MAX_LISTED = 100;
 
 type GroupDraft = {

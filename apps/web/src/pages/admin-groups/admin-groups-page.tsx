@@ -1,5 +1,5 @@
 import { SUBJECTS, schoolYearLabel } from '@cers/domain';
-import { Alert, Anchor, Breadcrumbs, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useSchools } from '../../api/schools';
 import { Busy } from '../../components/busy';
 import { downloadCsv } from '../../components/csv';
 import { ListPager } from '../../components/list-pager';
+import { PageBreadcrumbs } from '../../components/page-breadcrumbs';
 import { DeleteGroupButton } from '../../features/groups/group-form-parts';
 import { subjectsLabel } from '../../features/groups/group-labels';
 import { assignedGroupPath } from '../../features/groups/groups-panel';
@@ -19,7 +20,8 @@ const PAGE_SIZE = 50;
 /**
  * Manage Student Groups (/admin/groups, cers-features.md §3.10): the assigned groups of the
  * administrator's schools, filtered by School, School Year, Subject and name (state in the URL);
- * Create, Edit (teachers, students, subjects) and Delete. CSV uploads live on the import screens.
+ * Create, Edit (teachers, students, subjects) and Delete. Upload Groups opens the imports page for
+ * student group files (upload, the template, and the history of the uploads).
  */
 export function AdminGroupsPage() {
   const [params, setParams] = useSearchParams();
@@ -51,19 +53,22 @@ export function AdminGroupsPage() {
 
   return (
     <Stack gap="md" py="md">
-      <Breadcrumbs aria-label="Breadcrumb">
+      <PageBreadcrumbs>
         <Anchor component={Link} to="/">
           Home
         </Anchor>
         <Text span aria-current="page">
           Student Groups
         </Text>
-      </Breadcrumbs>
+      </PageBreadcrumbs>
       <Group justify="space-between">
         <Title order={2}>Student Groups</Title>
         <Group gap="xs">
           <Button component={Link} to="/admin/groups/new">
             Create
+          </Button>
+          <Button component={Link} to="/admin/imports?content=GROUPS" variant="default">
+            Upload Groups
           </Button>
           <Button
             variant="default"

@@ -1,3 +1,4 @@
+import { ASSIGNED_GROUP_MAX_STUDENTS, GROUP_FILE_HEADERS } from '@cers/domain';
 import {
   Alert,
   Anchor,
@@ -19,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import {
   CONTENT_LABELS,
@@ -38,20 +39,23 @@ import {
 } from '../../../api/imports';
 import { can, useMe } from '../../../api/me';
 import { Busy } from '../../../components/busy';
+import { downloadCsv } from '../../../components/csv';
+import { PageBreadcrumbs } from '../../../components/page-breadcrumbs';
 
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const GOOD: ImportStatus[] = ['PROCESSED', 'NO_UPDATE'];
 const WAITING: ImportStatus[] = ['ACCEPTED', 'UNKNOWN_ASMT', 'UNKNOWN_SCHOOL', 'UNKNOWN_STUDENT'];
 
+/** Filled badges in shades whose text (white, or black on yellow) meets WCAG AA contrast. */
 function statusColor(s: ImportStatus): string {
-  if (GOOD.includes(s)) return 'green';
-  if (WAITING.includes(s)) return 'yellow';
-  return 'red';
+  if (GOOD.includes(s)) return 'teal.9';
+  if (WAITING.includes(s)) return 'yellow.9';
+  return 'red.9';
 }
 
 function StatusBadge({ status }: { status: ImportStatus }) {
   return (
-    <Badge color={statusColor(status)} variant="light">
+    <Badge color={statusColor(status)} variant="filled" autoContrast>
       {STATUS_LABELS[status]}
     </Badge>
   );
@@ -132,9 +136,32 @@ function Details({ id, onClose }: { id: number | null; onClose: () => void }) {
   );
 }
 
-function UploadForm({ csrfToken, groupsOnly }: { csrfToken: string | undefined; groupsOnly: boolean }) {
+/** What a student group file must hold (cers-features.md §3.10, formats.md §Groups), with the template. */
+function GroupFileRules() {
+  return (
+    <Stack gap={4} aria-label="Student group files" role="group">
+      <Text size="sm">
+        A student group file is a CSV with the columns <Code>{GROUP_FILE_HEADERS.join(',')}</Code>. Every row names the group, its school
+        and school year; the rows of a group follow one another. Subject is <Code>All</Code> or a subject code. A group holds at most{' '}
+        {ASSIGNED_GROUP_MAX_STUDENTS} students.
+      </Text>
+      <Text size="sm">
+        A file replaces the groups it names (same school, school year and group name); other groups are untouched. Every rejected row is
+        reported with its line number.
+      </Text>
+      <Group>
+        <Button size="xs" variant="default" onClick={() => downloadCsv('groups-template', [[...GROUP_FILE_HEADERS]])}>
+          Download Template
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function UploadForm(props: { csrfToken: string | undefined; groupsOnly: boolean; initialContent: UploadContent | null }) {
+  const { csrfToken, groupsOnly } = props;
   const [files, setFiles] = useState<File[]>([]);
-  const [content, setContent] = useState<UploadContent | null>(groupsOnly ? 'GROUPS' : null);
+  const [content, setContent] = useState<UploadContent | null>(groupsOnly ? 'GROUPS' : props.initialContent);
   const [vendorFix, setVendorFix] = useState(false);
   const upload = useUpload(csrfToken);
   const onSubmit = (event: FormEvent) => {
@@ -178,6 +205,7 @@ function UploadForm({ csrfToken, groupsOnly }: { csrfToken: string | undefined; 
           Each file is kept exactly as received and ends with one status. The same file sent again returns its earlier import. Files above
           50 MB are kept but not processed.
         </Text>
+        {content === 'GROUPS' && <GroupFileRules />}
         {upload.error && (
           <Alert color="red" role="alert">
             {upload.error instanceof ApiError ? upload.error.message : 'CERS is not reachable.'}
@@ -212,11 +240,23 @@ function UploadForm({ csrfToken, groupsOnly }: { csrfToken: string | undefined; 
   );
 }
 
-/** Administrator Tools › Imports: upload files and follow every file's status (/admin/imports). */
+/**
+ * Administrator Tools › Data Imports: upload files and follow every file's status (/admin/imports).
+ * Student Groups › Upload Groups opens it for group files (?content=GROUPS); users who may write
+ * groups but not load data see only that part, with their own uploads.
+ */
 export function ImportsPage() {
   const { data: me } = useMe();
-  const [form, setForm] = useState({ status: [] as string[], content: null as string | null, from: '', to: '', filename: '' });
-  const [filters, setFilters] = useState<ImportFilters>({});
+  const [params] = useSearchParams();
+  const groupFiles = params.get('content') === 'GROUPS';
+  const [form, setForm] = useState({
+    status: [] as string[],
+    content: groupFiles ? 'GROUPS' : (null as string | null),
+    from: '',
+    to: '',
+    filename: '',
+  });
+  const [filters, setFilters] = useState<ImportFilters>(groupFiles ? { content: 'GROUPS' } : {});
   const [pages, setPages] = useState<(number | null)[]>([null]);
   const [detail, setDetail] = useState<number | null>(null);
   const before = pages[pages.length - 1] ?? null;
@@ -224,10 +264,11 @@ export function ImportsPage() {
   const retry = useRetry();
   const all = can(me, 'DATA_LOAD');
   const groupsOnly = !all && can(me, 'GROUP_WRITE');
+  const title = groupsOnly || groupFiles ? 'Upload Groups' : 'Data Imports';
 
   if (!all && !groupsOnly) {
     return (
-      <Alert color="gray" mt="lg" title="Imports">
+      <Alert color="gray" mt="lg" title={title}>
         Your role does not include importing files. Data loads are done by state administrators and data loaders.
       </Alert>
     );
@@ -253,17 +294,26 @@ export function ImportsPage() {
 
   return (
     <Stack py="md">
-      <Group justify="space-between">
-        <Title order={2}>Imports</Title>
+      <PageBreadcrumbs>
         <Anchor component={Link} to="/">
           Home
         </Anchor>
-      </Group>
+        {title === 'Upload Groups' && (
+          <Anchor component={Link} to="/admin/groups">
+            Student Groups
+          </Anchor>
+        )}
+        <Text span aria-current="page">
+          {title}
+        </Text>
+      </PageBreadcrumbs>
+      <Title order={2}>{title}</Title>
       <Text size="sm" c="dimmed">
-        Exam results, assessment packages, organizations, student groups and other files loaded into CERS, newest first.
-        {groupsOnly ? ' You see the student group files you uploaded.' : ''}
+        {groupsOnly
+          ? 'The student group files you uploaded, newest first, each with its status.'
+          : 'Exam results, assessment packages, organizations, student groups and other files loaded into CERS, newest first.'}
       </Text>
-      <UploadForm csrfToken={me?.csrfToken} groupsOnly={groupsOnly} />
+      <UploadForm csrfToken={me?.csrfToken} groupsOnly={groupsOnly} initialContent={groupFiles ? 'GROUPS' : null} />
       <Paper withBorder p="md" component="form" onSubmit={onSearch} aria-label="Filter imports">
         <Group align="flex-end">
           <MultiSelect
@@ -290,9 +340,9 @@ export function ImportsPage() {
           <Button type="submit">Search</Button>
         </Group>
       </Paper>
-      <Group gap="xs" aria-label="Files per status">
+      <Group gap="xs" role="group" aria-label="Files per status">
         {IMPORT_STATUSES.filter((s) => counts[s]).map((s) => (
-          <Badge key={s} color={statusColor(s)} variant="outline">
+          <Badge key={s} color={statusColor(s)} variant="filled" autoContrast>
             {STATUS_LABELS[s]}: {counts[s]}
           </Badge>
         ))}
@@ -348,7 +398,7 @@ export function ImportsPage() {
                 <Table.Td>{r.filename ?? '-'}</Table.Td>
                 <Table.Td>{CONTENT_LABELS[r.content] ?? r.content}</Table.Td>
                 <Table.Td>{when.format(new Date(r.createdAt))}</Table.Td>
-                <Table.Td>
+                <Table.Td miw={150}>
                   <StatusBadge status={r.status} />
                 </Table.Td>
                 <Table.Td maw={420}>
