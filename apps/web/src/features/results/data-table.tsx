@@ -1,8 +1,27 @@
 import { Table, UnstyledButton } from '@mantine/core';
-import { type ColumnDef, flexRender, getCoreRowModel, getSortedRowModel, type SortingState, useReactTable } from '@tanstack/react-table';
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  type RowData,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
 import { type ReactNode, useState } from 'react';
 
 export type { ColumnDef } from '@tanstack/react-table';
+
+declare module '@tanstack/react-table' {
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /**
+     * The header is itself a control (e.g. an item number that opens the item): it is shown as is
+     * and sorting gets its own button, named "Sort by {sortLabel}", beside it — never a control
+     * inside the sort button (WCAG: nested-interactive).
+     */
+    sortLabel?: string;
+  }
+}
 
 /**
  * Every results table: sortable by any column (TanStack Table), real table semantics, a caption,
@@ -52,7 +71,20 @@ export function DataTable<T>({
                       sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : h.column.getCanSort() ? 'none' : undefined
                     }
                   >
-                    {h.column.getCanSort() ? (
+                    {h.column.getCanSort() && h.column.columnDef.meta?.sortLabel ? (
+                      <>
+                        {label}
+                        <UnstyledButton
+                          onClick={h.column.getToggleSortingHandler()}
+                          className="cers-sort"
+                          fz="sm"
+                          fw={700}
+                          aria-label={`Sort by ${h.column.columnDef.meta.sortLabel}`}
+                        >
+                          <span className="cers-sort-mark">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}</span>
+                        </UnstyledButton>
+                      </>
+                    ) : h.column.getCanSort() ? (
                       <UnstyledButton onClick={h.column.getToggleSortingHandler()} className="cers-sort" fz="sm" fw={700}>
                         {label}
                         <span aria-hidden="true" className="cers-sort-mark">

@@ -31,7 +31,7 @@ function ItemViewer({ item, response }: { item: ItemDetail['item']; response?: s
               </Text>{' '}
               {o.text}
               {keys.has(o.key.toUpperCase()) && (
-                <Badge ml={6} size="xs" color="green" variant="light">
+                <Badge ml={6} size="xs" color="teal.9" variant="filled">
                   key
                 </Badge>
               )}

@@ -86,6 +86,7 @@ export function ItemsView({
     ...data.items.map<ColumnDef<StudentPoints, unknown>>((item) => ({
       id: `item-${item.id}`,
       header: () => <ItemNumberLink number={item.number} onOpen={() => onOpenItem(item.id)} />,
+      meta: { sortLabel: `item ${item.number}` },
       accessorFn: (r) => r.points[String(item.id)] ?? -1,
       cell: ({ row }) => {
         const v = row.original.points[String(item.id)];

@@ -252,7 +252,7 @@ export function InstructionalResourcesPage() {
                     >
                       Edit
                     </Button>
-                    <Button size="xs" color="red" variant="light" aria-label={`Delete ${r.title}`} onClick={() => setConfirm(r)}>
+                    <Button size="xs" color="red.9" variant="outline" aria-label={`Delete ${r.title}`} onClick={() => setConfirm(r)}>
                       Delete
                     </Button>
                   </Group>
