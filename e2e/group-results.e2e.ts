@@ -105,6 +105,7 @@ async function addAssessment(page: Page, label: string, how: 'plus' | 'button'):
   await page.waitForTimeout(400); // the dialog's opening transition
   await box.click();
   await expect.poll(() => box.isChecked()).toBe(true);
+  await expectAccessible(page, 'the Select Assessments dialog');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -200,6 +201,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
       await chooseView(ic, 'Results by Item');
       await ic.getByTestId('items-table').waitFor();
       await screenshot(page, `group-results-${key}-3-results-by-item`);
+      await expectAccessible(page, `Results by Item of ${role}`);
       await ic
         .getByTestId('items-table')
         .getByRole('button', { name: /^Item \d+ details$/ })
@@ -209,6 +211,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
       for (const tab of ['Student Points and Responses', 'Item Viewer', 'Rubric and Exemplar', 'Item Information']) {
         await dialog.getByRole('tab', { name: tab }).click();
         await dialog.getByRole('tabpanel', { name: tab }).waitFor();
+        await expectAccessible(page, `item detail, ${tab}`);
       }
       await screenshot(page, `group-results-${key}-4-item-information`);
       await page.keyboard.press('Escape');
@@ -229,6 +232,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
       await expect.poll(() => keyCell.getAttribute('data-key')).toBe('true');
       expect((await keyCell.textContent())?.trim()).toBe(`${expected.percent}% (${expected.count}) (key)`);
       await screenshot(page, `group-results-${key}-5-key-distractor`);
+      await expectAccessible(page, `Key/Distractor Analysis of ${role}`);
       await page
         .locator('label')
         .filter({ hasText: /^Number$/ })
@@ -255,6 +259,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
         await chooseView(ec, view);
         await ec.getByTestId(testId).first().waitFor();
         await screenshot(page, `group-results-${key}-7-${testId}`);
+        await expectAccessible(page, `${view} of ${role}`);
       }
       if (ela.views.includes('targets')) {
         await chooseView(ec, 'Target Report');
@@ -276,6 +281,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
         await mc.getByTestId('measure-table').waitFor();
         expect(await mc.getByTestId('measure-table').locator('tbody tr').first().textContent()).toMatch(/Q/);
         await screenshot(page, `group-results-${key}-9-quantile`);
+        await expectAccessible(page, `Quantile Report of ${role}`);
       }
 
       // CAST (Overall / Domain) or ELPAC (Overall / Composite / Domain) where the group has them.
@@ -286,6 +292,7 @@ describe.each(FLOWS)('group results for $role', ({ role, key, how }) => {
         await oc.getByRole('button', { name: 'Domain', exact: true }).click();
         await oc.getByTestId('subscore-table').waitFor();
         await screenshot(page, `group-results-${key}-10-domain`);
+        await expectAccessible(page, `domain scores of ${role}`);
       }
 
       // The page is linkable: reloading keeps the selection, the open results and the view.
@@ -447,6 +454,7 @@ describe('Instructional resources (District Administrator: Sample District → T
       const assessment = dialog.getByRole('combobox', { name: 'Assessment', exact: true });
       await expect.poll(() => assessment.locator(`option[value="${assessmentName}"]`).count()).toBe(1);
       await assessment.selectOption({ value: assessmentName });
+      await expectAccessible(admin, 'the instructional resource form');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog.waitFor({ state: 'hidden' });
       await admin.getByRole('textbox', { name: 'Search' }).fill('E2E district');

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, useSandboxE2e } from './harness.js';
-import { enterSandbox, expectAccessible } from './students-helpers.js';
+import { enterSandbox, expectAccessible, settle } from './students-helpers.js';
 
 const e2e = useSandboxE2e();
 const newPage = (width = 1280) => e2e.newPage({ viewport: { width, height: 900 } });
@@ -66,6 +66,7 @@ describe('My Groups (Teacher: Sample Elementary School)', () => {
 
       // …or with advanced filters.
       await page.getByRole('button', { name: /^Advanced Filters/ }).click();
+      await settle(page); // the filters panel expands
       await page.getByLabel('Gender').first().click({ force: true });
       await page.getByRole('option', { name: 'Female' }).click();
       await page.keyboard.press('Escape');

@@ -6,14 +6,17 @@
  * Expired dialog, and the audit log of the searches made. The six SSIDs of Table 1 per teacher
  * role are in students.e2e.ts.
  */
+
 import { seedUser } from '@cers/db/test';
 import { hashPassword } from '@cers/server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { resetPassword } from '../packages/cli/src/commands/user.js';
 import { screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible, searchByStudent } from './students-helpers.js';
 
 const PASSWORD = 'Long-enough-pass-2025';
+const RESET_USER = 'reset.teacher@district.example';
 
 // No in-process session cache: the Session Expired test ends the session in the database, out
 // of band (as the cers CLI or another server process would), and expects the very next request
@@ -43,6 +46,11 @@ const e2e = useSandboxE2e({
       .set({ passwordHash: await hashPassword(PASSWORD) })
       .where('id', '=', roster)
       .execute();
+    await seedUser(cers.db, {
+      login: RESET_USER,
+      displayName: 'Rene Reset',
+      roles: [{ role: 'TEST_EXAMINER', organizationId: elementary.id }],
+    });
   },
 });
 const newPage = () => e2e.newPage();
@@ -147,6 +155,7 @@ describe('password sign-in, Logout and Session Expired', () => {
       await searchByStudent(page, '1000003718');
       const dialog = page.getByRole('dialog', { name: 'Session Expired' });
       await dialog.waitFor();
+      await expectAccessible(page, 'the Session Expired dialog');
       await screenshot(page, 'access-session-expired');
       await dialog.getByRole('button', { name: 'Sign In Again' }).click();
       await page.waitForURL(/\/signin\?next=/);
@@ -184,6 +193,43 @@ describe('password sign-in, Logout and Session Expired', () => {
       await page.getByRole('button', { name: 'Secure Logon' }).click();
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/locked/);
       expect(page.url()).toContain('/signin');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('sets a new password with the one-time link an administrator issued, signs in with it, and the link works once', async () => {
+    // What `cers user reset-password --login … --base-url …` prints: the link with the token in its fragment.
+    const printed = await resetPassword(e2e.cers, { login: RESET_USER, baseUrl: e2e.server.url, hours: 1 });
+    const link = printed.split('\n').find((line) => line.startsWith(`${e2e.server.url}/reset-password#token=`));
+    if (!link) throw new Error(`no link in: ${printed}`);
+    const newPassword = 'Brand-new-pass-2026';
+    const page = await newPage();
+    try {
+      await page.goto(link);
+      await heading(page, 'Set a New Password').waitFor();
+      await page.getByLabel(/^New Password/).fill(newPassword);
+      await page.getByLabel(/^Confirm New Password/).fill(`${newPassword}x`);
+      await page.getByRole('button', { name: 'Save Password' }).click();
+      await page.getByText('The two passwords do not match.').waitFor();
+      await expectAccessible(page, 'the Set a New Password page with a mismatch');
+      await page.getByLabel(/^Confirm New Password/).fill(newPassword);
+      await page.getByRole('button', { name: 'Save Password' }).click();
+      await heading(page, 'Password Changed').waitFor();
+      await page.getByRole('link', { name: 'Go to Logon' }).click();
+      await page.getByLabel('Email Address').fill(RESET_USER);
+      await page.getByLabel(/^Password/).fill(newPassword);
+      await page.getByRole('button', { name: 'Secure Logon' }).click();
+      await heading(page, 'Search by Student').waitFor();
+      expect(await page.getByText('Rene Reset').count()).toBeGreaterThan(0);
+
+      // The same link again: refused with a message, the password stays.
+      await page.goto(link);
+      await page.getByLabel(/^New Password/).fill('Another-new-pass-2027');
+      await page.getByLabel(/^Confirm New Password/).fill('Another-new-pass-2027');
+      await page.getByRole('button', { name: 'Save Password' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/link/i);
+      expect(await heading(page, 'Password Changed').count()).toBe(0);
     } finally {
       await page.context().close();
     }

@@ -31,12 +31,29 @@ export async function searchByStudent(page: Page, ssid: string): Promise<void> {
   await region.getByRole('button', { name: 'Search' }).click();
 }
 
+/**
+ * Waits for the page's transitions and finite animations to end (a dialog fading in, a panel
+ * expanding), so what comes next sees the page at rest. Spinners animate forever and are not waited for.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
 
 /** No violations of WCAG 2.1 A or AA rules on the page as it is now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // the pointer rests off the content: a hover state under it is not what a reader sees
   await page.mouse.move(0, 0);
+  // Colours are judged at rest: a dialog still fading in has, for a moment, too little contrast.
+  await settle(page);
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const result = (await page.evaluate(() =>
