@@ -1,0 +1,107 @@
+/**
+ * WCAG 2.1 operable and printable (issue #6 "keyboard-usable, printable"), in Chromium: a teacher
+ * goes from the Sandbox page to a student's test history with the keyboard alone — every control
+ * reached with Tab shows where the focus is — sorts the history table with Enter, then prints the
+ * page: the print layout drops the navigation and keeps the results, and the PDF Chromium prints
+ * holds the student's name and the exam the card opened.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, useSandboxE2e } from './harness.js';
+
+const e2e = useSandboxE2e();
+
+const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+
+/** Presses Tab until the target has the focus (it must be in the tab order), and checks that the focus shows. */
+async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(target)) {
+      // The focused control looks different from the same control unfocused (outline, ring, border…).
+      const shows = await page.evaluate(async () => {
+        const el = document.activeElement as HTMLElement;
+        // compared at rest: Mantine's inputs fade their border colour in and out
+        const settled = () =>
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+              .map((a) => a.finished.catch(() => undefined)),
+          );
+        const look = () => {
+          const s = getComputedStyle(el);
+          return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor].join('|');
+        };
+        await settled();
+        const focused = look();
+        el.blur();
+        await settled();
+        const blurred = look();
+        el.focus();
+        return focused !== blurred;
+      });
+      expect(shows, 'a visible focus indicator').toBe(true);
+      return;
+    }
+  }
+  throw new Error(`not reached with ${max} presses of Tab`);
+}
+
+describe('keyboard only, then print', () => {
+  it('reaches a student’s test history from the Sandbox page with the keyboard, sorts it, and prints it', async () => {
+    const page = await e2e.newPage();
+    try {
+      await page.goto(`${e2e.server.url}/sandbox`);
+      const role = page.getByRole('radio', { name: 'Teacher: Sample Elementary School' });
+      await tabTo(page, page.getByRole('radio').first());
+      for (let i = 0; i < 8 && !(await role.isChecked()); i++) {
+        if (!(await isFocused(role))) await page.keyboard.press('ArrowDown');
+        else await page.keyboard.press('Space');
+      }
+      expect(await role.isChecked()).toBe(true);
+      await tabTo(page, page.getByRole('button', { name: 'Enter Sandbox' }));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Search by Student' }).waitFor();
+
+      const search = page.getByRole('region', { name: 'Search by Student' });
+      await tabTo(page, search.getByLabel('Statewide Student Identifier (SSID)'));
+      await page.keyboard.type('1000003718');
+      await page.keyboard.press('Enter');
+      const card = page.getByTestId('student-results-card').first();
+      await card.waitFor();
+      const title = ((await card.getByRole('heading').textContent()) ?? '').trim();
+      await tabTo(page, card);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/students\/\d+\?exam=\d+/);
+      await page.getByTestId('history-row').first().waitFor();
+
+      // Sort the first history table by its first sortable column, from the keyboard.
+      const header = page.locator('th[aria-sort]').first();
+      const before = await header.getAttribute('aria-sort');
+      await tabTo(page, header.getByRole('button'));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => header.getAttribute('aria-sort')).not.toBe(before);
+
+      // Print: no navigation, the results stay; the printed PDF names the student and the exam.
+      const name = ((await page.getByRole('heading', { level: 2 }).first().textContent()) ?? '').trim();
+      expect(name).not.toBe('');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Logout' }).isVisible()).toBe(false);
+      expect(await page.getByTestId('history-row').first().isVisible()).toBe(true);
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      const pdf = join(ARTIFACTS_DIR, 'keyboard-student-page-print.pdf');
+      await page.pdf({ path: pdf, format: 'Letter', printBackground: true });
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain(name.replace(/\s+/g, ' '));
+      expect(text).toContain(title.replace(/\s+/g, ' '));
+      expect(text).not.toContain('Logout');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
