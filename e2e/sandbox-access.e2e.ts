@@ -130,6 +130,13 @@ describe('the Logon page and the CERS Sandbox', () => {
       await page.getByRole('cell', { name: 'teacher.elementary@sandbox.cers.example' }).first().waitFor();
       await expectAccessible(page, 'the audit log');
       await screenshot(page, 'access-audit-log');
+
+      // An old bookmark of a page CERS does not have: a message and the way Home.
+      await page.goto(`${e2e.server.url}/custom-export`);
+      await heading(page, 'Page not found').waitFor();
+      await expectAccessible(page, 'Page not found');
+      await page.getByRole('link', { name: 'Go to Home' }).click();
+      await page.getByRole('region', { name: 'Administrator Tools' }).waitFor();
     } finally {
       await page.context().close();
     }

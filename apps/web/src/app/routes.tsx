@@ -4,6 +4,7 @@ import { RESULTS_PRINT_SLOTS, renderStudentPrintableReports } from '../features/
 import { AuditPage } from '../pages/admin/audit/audit-page';
 import { GroupResultsPage, InstructionalResourcesPage, MyGroupResultsPage, SchoolResultsPage } from '../pages/group-results/lazy';
 import { HomePage } from '../pages/home/home-page';
+import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { ResetPasswordPage } from '../pages/reset-password/reset-password-page';
 import { SandboxPage } from '../pages/sandbox/sandbox-page';
 import { SignInPage } from '../pages/signin/signin-page';
@@ -39,4 +40,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/schools/:schoolId', element: <SchoolResultsPage {...RESULTS_PRINT_SLOTS} /> },
   { path: '/reports', element: <MyReportsPage /> },
   { path: '/admin/instructional-resources', element: <InstructionalResourcesPage /> },
+  // last: every other path
+  { path: '*', element: <NotFoundPage /> },
 ];
