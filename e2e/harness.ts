@@ -12,6 +12,7 @@ import { buildApp, createLogger, loadConfig } from '@cers/server';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startWorker } from '../apps/server/src/worker.js';
+import { settle } from './students-helpers.js';
 
 export const ARTIFACTS_DIR = join(process.cwd(), 'test-results', 'e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,10 +54,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as a test artifact and returns its path. */
+/** Saves a full-page screenshot of the page at rest as a test artifact and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name.replace(/[^a-z0-9-_]+/gi, '-')}.png`);
+  await settle(page); // the step's panel has finished opening
   await page.screenshot({ path, fullPage: true });
   return path;
 }
