@@ -17,8 +17,8 @@ export const FAMILY_LABELS: Record<Family, string> = {
   CAST: 'California Science Test',
   CAA: 'California Alternate Assessments',
   CSA: 'California Spanish Assessment',
-  ELPAC: 'Summative ELPAC',
-  AELPAC: 'Summative Alternate ELPAC',
+  ELPAC: 'ELPAC',
+  AELPAC: 'Alternate ELPAC',
   OTHER: 'Other',
 };
 export const TYPE_LABELS: Record<AssessmentType, string> = {

@@ -25,6 +25,7 @@ import {
   formatLexile,
   formatQuantile,
   GENDERS,
+  gradeLabel,
   isSelectedResponse,
   itemDifficulty,
   lexileBandForGrade,
@@ -212,7 +213,7 @@ export async function measureView({ cers, p, a, onStudents }: Ctx, kind: 'lexile
       levels: [...levels],
       band,
       bandLabel: band
-        ? `Grade ${a.grade} college-and-career-readiness stretch band (reference, our addition): ${format(band.low)}–${format(band.high)}`
+        ? `${gradeLabel(a.grade)} college-and-career-readiness stretch band (reference, our addition): ${format(band.low)}–${format(band.high)}`
         : null,
       spread: {
         n: spread.n,

@@ -140,7 +140,7 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
               {yesNo('economicDisadvantage', 'Economic Disadvantage')}
               {yesNo('migrant', 'Migrant Status')}
               <MultiSelect
-                label="Military Connected"
+                label="Military Student Identifier"
                 data={MILITARY_OPTIONS}
                 value={filters.military ?? []}
                 onChange={(v) => set('military', v)}

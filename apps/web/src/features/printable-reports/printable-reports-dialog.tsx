@@ -199,6 +199,11 @@ export function PrintableReportsDialog({
               <Text size="sm">Finding available results…</Text>
             </Group>
           )}
+          {options.isError && (
+            <Alert color="red" role="alert" title="Results could not be listed">
+              {options.error instanceof ApiError ? options.error.message : 'CERS is not reachable. Close this window and try again.'}
+            </Alert>
+          )}
           {options.isSuccess && years.length === 0 && (
             <Alert color="gray" title="No results">
               There are no results available to print for {target.kind === 'student' ? 'this student' : 'these students'}.

@@ -1,4 +1,4 @@
-import { formatScoreWithError } from '@cers/domain';
+import { formatScoreWithError, gradeLabel } from '@cers/domain';
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { type CompareYears as CompareYearsData, type Population, useCompareYears } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
@@ -41,7 +41,7 @@ export function CompareYears({
           title={title}
           data={{
             rows: shown.map((y) => ({
-              label: `${y.schoolYearLabel} (Grade ${Number(y.grade) || y.grade})`,
+              label: `${y.schoolYearLabel} (${gradeLabel(y.grade)})`,
               tested: y.distribution?.tested ?? 0,
             })),
             series: levels.map((l, i) => ({

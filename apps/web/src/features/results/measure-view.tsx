@@ -1,3 +1,4 @@
+import { gradeLabel } from '@cers/domain';
 import { Group, Stack, Text } from '@mantine/core';
 import { type AssessmentSummary, findLevel, type MeasureRow, type MeasureViewData } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
@@ -13,7 +14,12 @@ export function MeasureView({ assessment, data }: { assessment: AssessmentSummar
   const name = data.view === 'lexile' ? 'Lexile' : 'Quantile';
   const columns: ColumnDef<MeasureRow, unknown>[] = [
     { id: 'student', header: 'Student', accessorFn: (r) => r.name },
-    { id: 'grade', header: 'Enrolled Grade', accessorFn: (r) => r.enrolledGrade ?? '' },
+    {
+      id: 'grade',
+      header: 'Enrolled Grade',
+      accessorFn: (r) => r.enrolledGrade ?? '',
+      cell: ({ row }) => (row.original.enrolledGrade ? gradeLabel(row.original.enrolledGrade) : '-'),
+    },
     {
       id: 'level',
       header: 'Achievement Level',

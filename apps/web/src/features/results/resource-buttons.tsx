@@ -12,12 +12,18 @@ function ResourceButton({ label, links, loading = false }: { label: string; link
   }
   if (links.length === 0) {
     return (
-      <Button variant="default" size="xs" disabled title="No resources have been added for this assessment">
-        {label}
-      </Button>
+      <Group gap={6} wrap="nowrap">
+        <Button variant="default" size="xs" disabled>
+          {label}
+        </Button>
+        <Text size="xs" c="dimmed">
+          none added for this assessment
+        </Text>
+      </Group>
     );
   }
-  if (links.length === 1) {
+  // One link opens directly; a link meant for one achievement level is offered in the menu, which names the level.
+  if (links.length === 1 && links[0]?.performanceLevel == null) {
     const only = links[0] as ResourceLink;
     return (
       <Button component="a" href={only.url} target="_blank" rel="noopener noreferrer" variant="default" size="xs">
@@ -37,6 +43,7 @@ function ResourceButton({ label, links, loading = false }: { label: string; link
           <Menu.Item key={`${l.id}-${l.url}`} component="a" href={l.url} target="_blank" rel="noopener noreferrer">
             {l.title}
             {l.organizationName ? ` (${l.organizationName})` : ''}
+            {l.performanceLevel != null ? ` · for Level ${l.performanceLevel}` : ''}
           </Menu.Item>
         ))}
       </Menu.Dropdown>

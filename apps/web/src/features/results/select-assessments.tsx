@@ -25,7 +25,11 @@ export function SelectAssessmentsModal({
   return (
     <Modal opened={opened} onClose={onClose} title={<Title order={3}>Select Assessments</Title>} size="lg">
       <Stack>
-        <Text size="sm">Assessments with results in {yearLabel}. Check the assessments to show; uncheck to remove.</Text>
+        <Text size="sm">
+          {assessments.length === 0
+            ? `No assessment has results in ${yearLabel || 'this school year'}. Choose another school year on the page.`
+            : `Assessments with results in ${yearLabel}. Check the assessments to show; uncheck to remove.`}
+        </Text>
         {subjects.map((subject) => (
           <fieldset key={subject} className="cers-fieldset">
             <legend>{subject}</legend>

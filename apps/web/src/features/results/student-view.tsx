@@ -1,4 +1,4 @@
-import { formatScoreWithError } from '@cers/domain';
+import { formatScoreWithError, gradeLabel } from '@cers/domain';
 import { Badge, Text } from '@mantine/core';
 import { type AssessmentSummary, findLevel, type LevelDef, type StudentRow, type StudentViewData } from '../../api/results';
 import { type ColumnDef, DataTable } from './data-table';
@@ -58,7 +58,12 @@ export function StudentView({
       cell: ({ row }) => new Date(row.original.completedAt).toLocaleDateString('en-US'),
     },
     { id: 'session', header: 'Session', accessorFn: (r) => r.sessionId ?? '', cell: ({ row }) => row.original.sessionId ?? 'Not provided' },
-    { id: 'grade', header: 'Enrolled Grade', accessorFn: (r) => r.enrolledGrade ?? '' },
+    {
+      id: 'grade',
+      header: 'Enrolled Grade',
+      accessorFn: (r) => r.enrolledGrade ?? '',
+      cell: ({ row }) => (row.original.enrolledGrade ? gradeLabel(row.original.enrolledGrade) : '-'),
+    },
     {
       id: 'school',
       header: 'School',

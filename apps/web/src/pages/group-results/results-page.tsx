@@ -1,4 +1,4 @@
-import { type ResultsView, type ScoreType, schoolYearLabel } from '@cers/domain';
+import { gradeLabel, type ResultsView, type ScoreType, schoolYearLabel } from '@cers/domain';
 import {
   ActionIcon,
   Alert,
@@ -82,7 +82,7 @@ export function ResultsPage({ population, slots }: { population: Population; slo
   const individual = data.population.access === 'individual';
   const setSelected = (ids: number[]) => update({ ...state, year: year ?? undefined, selected: ids });
   const pop = data.population;
-  const heading = pop.kind === 'school' ? `${pop.name} — Grade ${Number(pop.grade) || pop.grade}` : pop.name;
+  const heading = pop.kind === 'school' ? `${pop.name} — ${gradeLabel(pop.grade ?? '')}` : pop.name;
   return (
     <Stack py="md" gap="md">
       <PageBreadcrumbs separator="/" className="cers-no-print">
