@@ -139,6 +139,15 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 }
 
 /**
+ * "From where" for the audit log: the client address, except in the CERS Sandbox. Sandbox roles are
+ * shared by anonymous visitors and their data is fictitious, so a visitor's address would only be
+ * shown to the next visitor who enters as an administrator (docs/access.md §Audit log).
+ */
+export function auditIp(request: FastifyRequest): string | null {
+  return request.principal?.isSandbox ? null : request.ip;
+}
+
+/**
  * For administrative endpoints whose existence is no secret (audit log, user administration):
  * 401 when signed out, 403 without the permission. Student data answers 404 instead (scope.ts).
  */

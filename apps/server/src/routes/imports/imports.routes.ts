@@ -15,7 +15,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forgetPrincipals, requirePrincipal } from '../../plugins/auth.js';
+import { auditIp, forgetPrincipals, requirePrincipal } from '../../plugins/auth.js';
 import {
   IdParamsSchema,
   ImportDetailSchema,
@@ -216,7 +216,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         userLogin: principal.login,
         action: 'download-import-payload',
         view: 'import-payload',
-        ip: request.ip,
+        ip: auditIp(request),
         studentIds: row.content === 'EXAM' ? await importPayloadStudentIds(db, row.id) : [],
         detail: { importId: row.id, content: row.content },
       });

@@ -16,7 +16,7 @@ import { enqueuePrintableReport } from '@cers/jobs';
 import { REPORT_KINDS, ReportParamsSchema, type ReportTargetParams } from '@cers/reports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { auditIp, requirePrincipal } from '../../plugins/auth.js';
 import {
   CreateReportSchema,
   ErrorSchema,
@@ -212,7 +212,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         userLogin: principal.login,
         action: 'download-report',
         view: report.kind === 'group-csv' ? 'group-csv' : 'isr',
-        ip: request.ip,
+        ip: auditIp(request),
         detail: { reportId: report.id },
       });
       return reply

@@ -27,7 +27,7 @@ import {
   TOOLS_FOR_TEACHERS_HOME,
 } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { auditIp, requirePrincipal } from '../../plugins/auth.js';
 import { cachedAssessment, cachedAssessments } from './assessment-cache.js';
 import { instructionalResourceRoutes } from './instructional-resources.routes.js';
 import { auditView, type ResolvedPopulation, requireIndividual, resolvePopulation } from './population.js';
@@ -235,7 +235,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'read-group-results',
           view: auditView(p, q.view === 'student' ? q.scoreType : q.view),
           studentIds,
-          ip: request.ip,
+          ip: auditIp(request),
           detail: { population: p.ref.kind, populationId: p.population.id, assessmentId: a.id },
         });
         // Awaited below; this only keeps a failure from surfacing as unhandled if the view throws first.
@@ -302,7 +302,7 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'read-group-results',
           view: auditView(p, 'item-detail'),
           studentIds: responses.map((r) => r.studentId),
-          ip: request.ip,
+          ip: auditIp(request),
           detail: { population: p.ref.kind, populationId: p.population.id, assessmentId: a.id, itemId: item.id },
         });
       }

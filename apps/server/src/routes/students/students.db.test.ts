@@ -49,6 +49,32 @@ describe.each(targets)('students routes on $name', ({ create }) => {
       expect(body.cards[0]?.assessment.levels.map((l) => l.name)).toContain('Standard Met');
     });
 
+    it('records where each read came from, except for a CERS Sandbox visitor (shared roles, fictitious data)', async () => {
+      const lastIp = async () =>
+        (
+          await cers.db
+            .selectFrom('auditLog')
+            .select('ip')
+            .where('userId', '=', w.users.teacherA)
+            .orderBy('id', 'desc')
+            .executeTakeFirstOrThrow()
+        ).ip;
+      const withSandbox = await buildTestApp(cers, { CERS_SANDBOX: 'true' });
+      const search = (headers: AuthHeaders) =>
+        withSandbox.inject({ method: 'GET', url: '/api/students/search?ssid=1000003718', headers, remoteAddress: '203.0.113.9' });
+      try {
+        expect((await search(as.teacherA as AuthHeaders)).statusCode).toBe(200);
+        expect(await lastIp()).toBe('203.0.113.9');
+        await cers.db.updateTable('users').set({ isSandbox: true }).where('id', '=', w.users.teacherA).execute();
+        const visitor = await signIn(cers, w.users.teacherA);
+        expect((await search(visitor)).statusCode).toBe(200);
+        expect(await lastIp()).toBeNull();
+      } finally {
+        await cers.db.updateTable('users').set({ isSandbox: false }).where('id', '=', w.users.teacherA).execute();
+        await withSandbox.close();
+      }
+    });
+
     it('accepts an SSID pasted with spaces', async () => {
       const res = await get('/api/students/search?ssid=100%20000%203718', 'teacherA');
       expect(res.json().student.ssid).toBe('1000003718');

@@ -1,7 +1,7 @@
 import { findStudent, findStudentCards, findStudentHistory, type ReadAudit, type StudentExamRow, type StudentSummary } from '@cers/db';
 import { embargoScope, individualScope, notFound, type Principal, studentDisplayName } from '@cers/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requirePrincipal } from '../../plugins/auth.js';
+import { auditIp, requirePrincipal } from '../../plugins/auth.js';
 import {
   ErrorSchema,
   StudentExamsQuerySchema,
@@ -40,7 +40,7 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
         scope,
         embargo: embargoScope(principal),
         ssid: request.query.ssid,
-        audit: audit(principal, request.ip, 'student-search'),
+        audit: audit(principal, auditIp(request), 'student-search'),
       });
       if (!found) return { student: null, cards: [] };
       const { student, cards } = found;
@@ -88,7 +88,7 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
         embargo: embargoScope(principal),
         studentId: request.params.id,
         filters: request.query,
-        audit: audit(principal, request.ip, 'student-history'),
+        audit: audit(principal, auditIp(request), 'student-history'),
       });
       if (!history) throw notFound(STUDENT);
       const { student, exams } = history;
@@ -97,7 +97,7 @@ export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** Every read of a student's results is audited by the statement that reads them (refused reads are not). */
-  function audit(principal: Principal, ip: string, view: string): ReadAudit {
+  function audit(principal: Principal, ip: string | null, view: string): ReadAudit {
     return { userId: principal.userId, userLogin: principal.login, action: 'read-student-results', view, ip };
   }
 };
