@@ -361,9 +361,11 @@ export interface Reports {
   name: string;
   params: Json;
   progress: Generated<number>;
+  requestIp: string | null;
   sizeBytes: number | null;
   startedAt: Timestamp | null;
   status: string;
+  studentIds: number[] | null;
   total: Generated<number>;
   userId: number;
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import { ApiError, api } from './client';
 
 /** Printable reports. Mirrors apps/server/src/routes/reports/reports.schema.ts. */
 export type ReportStatus = 'pending' | 'running' | 'completed' | 'failed' | 'no_results' | 'expired';
@@ -105,3 +105,25 @@ export function useReportOptions(target: ReportTarget, enabled: boolean) {
 }
 
 export const reportDownloadUrl = (id: number) => `/api/reports/${id}/download`;
+
+/**
+ * Download Report Data: fetches the file and saves it, so a refusal (the report expired, or the
+ * user's access changed since it was made) comes back as the server's message to show on the page
+ * instead of a failed browser download.
+ */
+export async function downloadReport(report: { id: number; filename: string | null }): Promise<void> {
+  const res = await fetch(reportDownloadUrl(report.id), { credentials: 'same-origin' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: unknown; message?: unknown } | null;
+    const message = typeof body?.message === 'string' ? body.message : 'The report could not be downloaded. Try again.';
+    throw new ApiError(res.status, typeof body?.error === 'string' ? body.error : 'DOWNLOAD_FAILED', message);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = report.filename ?? `report-${report.id}`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -26,6 +26,10 @@ export type ReportRow = {
   startedAt: Date | null;
   completedAt: Date | null;
   expiresAt: Date | null;
+  /** The students the finished file holds (null until it is finished). */
+  studentIds: number[] | null;
+  /** Where the report was asked for (null in the CERS Sandbox). */
+  requestIp: string | null;
 };
 
 const COLUMNS = [
@@ -46,15 +50,27 @@ const COLUMNS = [
   'startedAt',
   'completedAt',
   'expiresAt',
+  'studentIds',
+  'requestIp',
 ] as const;
 
 type Db = Kysely<Database>;
 const asRow = (r: Record<string, unknown>) => r as ReportRow;
 
-export async function createReport(db: Db, r: { userId: number; kind: string; name: string; params: unknown }): Promise<ReportRow> {
+export async function createReport(
+  db: Db,
+  r: { userId: number; kind: string; name: string; params: unknown; requestIp?: string | null },
+): Promise<ReportRow> {
   const row = await db
     .insertInto('reports')
-    .values({ userId: r.userId, kind: r.kind, name: r.name, params: JSON.stringify(r.params), status: 'pending' })
+    .values({
+      userId: r.userId,
+      kind: r.kind,
+      name: r.name,
+      params: JSON.stringify(r.params),
+      status: 'pending',
+      requestIp: r.requestIp ?? null,
+    })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
   return asRow(row);
@@ -115,7 +131,17 @@ export async function updateReportProgress(db: Db, args: { id: number; progress:
  */
 export async function completeReport(
   db: Db,
-  args: { id: number; content: Buffer; contentType: string; filename: string; expiresAt: Date; progress: number; now?: Date },
+  args: {
+    id: number;
+    content: Buffer;
+    contentType: string;
+    filename: string;
+    expiresAt: Date;
+    progress: number;
+    /** The students the file holds. */
+    studentIds: readonly number[];
+    now?: Date;
+  },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const result = await trx
@@ -130,6 +156,7 @@ export async function completeReport(
         progress: args.progress,
         total: args.progress,
         message: null,
+        studentIds: [...args.studentIds],
       })
       .where('id', '=', args.id)
       .where('status', '=', 'running')

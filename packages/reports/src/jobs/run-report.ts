@@ -273,6 +273,7 @@ export async function runReport(deps: RunReportDeps, attempt: RunReportAttempt):
       filename: reportFileName(report.name, built.extension),
       expiresAt: new Date(finished.getTime() + deps.reportTtlHours * 3_600_000),
       progress: ctx.candidates.length,
+      studentIds: built.studentIds,
       now: finished,
     });
     if (!stored) return;
@@ -282,6 +283,7 @@ export async function runReport(deps: RunReportDeps, attempt: RunReportAttempt):
       action: report.kind === 'group-csv' ? 'export-group-csv' : 'print-isr',
       view: report.kind === 'group-csv' ? 'group-csv' : 'isr',
       studentIds: built.studentIds,
+      ip: report.requestIp,
       detail: { reportId: report.id },
     });
     logger.info({ ...log, students: built.studentIds.length, bytes: built.bytes.length }, 'report completed');

@@ -3,6 +3,7 @@ import { testDbTargets } from '@cers/db/test';
 import { type JobQueue, printableReportJob, runReportMaintenance, startJobs } from '@cers/jobs';
 import { createPdfPool, type PdfPool, runReport } from '@cers/reports';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn } from '../../../test/helpers.js';
 import { type ReportWorld, seedReportWorld, waitFor } from '../../../test/report-world.js';
@@ -107,12 +108,52 @@ describe.each(targets)('printable reports API and job on $name', ({ create }) =>
     expect(text).toMatch(/2023–24 Grade 4 2468 ± 24 Standard Nearly Met/);
     const audit = await cers.db
       .selectFrom('auditLog')
-      .select(['studentId', 'view', 'action'])
+      .select(['studentId', 'view', 'action', 'ip'])
       .where('userId', '=', world.users.teacher)
       .where('action', '=', 'print-isr')
       .execute();
     expect(audit.map((a) => a.studentId).sort()).toEqual([world.students.s1, world.students.s2, world.students.s3].sort());
     expect(audit.every((a) => a.view === 'isr')).toBe(true);
+    // the job writes these rows; "from where" is the request that asked for the report
+    expect(audit.every((a) => a.ip === '127.0.0.1')).toBe(true);
+  });
+
+  it('audits a download with the report’s students and address, and refuses it once the owner may no longer see one of them', async () => {
+    const created = (await create_(world.users.teacher, groupIsr({ name: 'Access check' }))).json();
+    await finished(world.users.teacher, created.id);
+    const ok = await app.inject({
+      method: 'GET',
+      url: `/api/reports/${created.id}/download`,
+      headers: await as(world.users.teacher),
+      remoteAddress: '198.51.100.7',
+    });
+    expect(ok.statusCode).toBe(200);
+    const rows = await cers.db
+      .selectFrom('auditLog')
+      .select(['studentId', 'ip'])
+      .where('userId', '=', world.users.teacher)
+      .where('action', '=', 'download-report')
+      .where(sql<boolean>`detail->>'reportId' = ${String(created.id)}`)
+      .execute();
+    expect(rows.map((r) => r.studentId).sort()).toEqual([world.students.s1, world.students.s2, world.students.s3].sort());
+    expect(rows.every((r) => r.ip === '198.51.100.7')).toBe(true);
+
+    // s1 leaves the teacher's group after the report was made: the file holds s1, so it stays closed.
+    const membership = { groupId: world.groupId, studentId: world.students.s1, districtId: world.districtId };
+    await cers.db
+      .deleteFrom('studentGroupMembers')
+      .where('groupId', '=', world.groupId)
+      .where('studentId', '=', world.students.s1)
+      .execute();
+    try {
+      const refused = await download(world.users.teacher, created.id);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().message).toContain('your access changed after it was created');
+      expect(refused.body).not.toContain('Ortega');
+    } finally {
+      await cers.db.insertInto('studentGroupMembers').values(membership).execute();
+    }
+    expect((await download(world.users.teacher, created.id)).statusCode).toBe(200);
   });
 
   it('lists only the caller’s reports; another user gets 404 on read, download and delete', async () => {

@@ -1,6 +1,7 @@
 import {
   createReport,
   deleteReport,
+  filterVisibleStudentIds,
   findReport,
   isReportTargetVisible,
   listReportOptions,
@@ -11,7 +12,7 @@ import {
   recordAudit,
   setReportJob,
 } from '@cers/db';
-import { AppError, conflict, embargoScope, individualScope, invalidInput, notFound, type Principal } from '@cers/domain';
+import { AppError, conflict, embargoScope, forbidden, individualScope, invalidInput, notFound, type Principal } from '@cers/domain';
 import { enqueuePrintableReport } from '@cers/jobs';
 import { REPORT_KINDS, ReportParamsSchema, type ReportTargetParams } from '@cers/reports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -30,6 +31,8 @@ import {
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 const REPORT = 'The report';
+const ACCESS_CHANGED =
+  'You can no longer see every student in this report: your access changed after it was created. Create the report again to get the students you can see now.';
 
 function dbTarget(t: ReportTargetParams, principal: Principal): ReportTarget {
   switch (t.type) {
@@ -112,7 +115,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       const queue = app.ctx.jobs;
       if (!queue) throw new AppError('UNAVAILABLE', 'Reports cannot be created right now because the background worker is not running.');
-      const report = await createReport(db(), { userId: principal.userId, kind, name, params });
+      const report = await createReport(db(), { userId: principal.userId, kind, name, params, requestIp: auditIp(request) });
       const jobId = await enqueuePrintableReport(queue, report.id);
       if (jobId) await setReportJob(db(), report.id, jobId);
       return reply.code(202).send(presentReport({ ...report, jobId }));
@@ -205,6 +208,11 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!report) throw notFound(REPORT);
       if (report.status === 'expired') throw conflict('This report has expired. Create it again to download it.');
       if (report.status !== 'completed') throw conflict('This report is not ready yet.');
+      // Access is what it is now, not what it was when the report was made: a role or group taken
+      // away since then keeps the file from its owner.
+      const inReport = report.studentIds ?? [];
+      const visible = await filterVisibleStudentIds(db(), { scope: individualScope(principal), studentIds: inReport });
+      if (visible.length < new Set(inReport).size) throw forbidden(ACCESS_CHANGED);
       const content = await readReportFile(db(), { userId: principal.userId, id: report.id });
       if (!content) throw conflict('This report has expired. Create it again to download it.');
       await recordAudit(db(), {
@@ -212,6 +220,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         userLogin: principal.login,
         action: 'download-report',
         view: report.kind === 'group-csv' ? 'group-csv' : 'isr',
+        studentIds: inReport,
         ip: auditIp(request),
         detail: { reportId: report.id },
       });

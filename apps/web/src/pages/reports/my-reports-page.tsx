@@ -1,8 +1,9 @@
 import { schoolYearLabel } from '@cers/domain';
 import { Alert, Badge, Button, Center, Group, Loader, Menu, Progress, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { ApiError } from '../../api/client';
-import { type Report, reportDownloadUrl, useDeleteReport, useReports } from '../../api/reports';
+import { downloadReport, type Report, useDeleteReport, useReports } from '../../api/reports';
 import { assessmentTypeLabel, reportTypeLabel, STATUS_LABELS, subjectLabel } from '../../features/printable-reports/labels';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
@@ -42,7 +43,7 @@ function StatusCell({ report }: { report: Report }) {
 }
 
 /** The report's name opens its context menu: Download Report Data, Delete Report. */
-function NameMenu({ report }: { report: Report }) {
+function NameMenu({ report, onDownloadError }: { report: Report; onDownloadError: (message: string | null) => void }) {
   const remove = useDeleteReport();
   const ready = report.status === 'completed';
   return (
@@ -54,7 +55,15 @@ function NameMenu({ report }: { report: Report }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{report.name}</Menu.Label>
-        <Menu.Item component="a" href={reportDownloadUrl(report.id)} download={report.filename ?? true} disabled={!ready}>
+        <Menu.Item
+          disabled={!ready}
+          onClick={() => {
+            onDownloadError(null);
+            downloadReport(report).catch((e: unknown) =>
+              onDownloadError(e instanceof ApiError ? e.message : 'The report could not be downloaded. Try again.'),
+            );
+          }}
+        >
           Download Report Data
         </Menu.Item>
         <Menu.Item
@@ -78,6 +87,7 @@ function NameMenu({ report }: { report: Report }) {
 export function MyReportsPage() {
   const reports = useReports();
   const location = useLocation();
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const created = (location.state as { created?: number } | null)?.created;
   if (reports.isLoading) {
     return (
@@ -108,6 +118,18 @@ export function MyReportsPage() {
           Data.
         </Alert>
       )}
+      {downloadError && (
+        <Alert
+          color="red"
+          role="alert"
+          title="The report was not downloaded"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setDownloadError(null)}
+        >
+          {downloadError}
+        </Alert>
+      )}
       {list.length === 0 ? (
         <Text>You have no reports. Use a Printable Reports button on a student, group or school page to create one.</Text>
       ) : (
@@ -127,7 +149,7 @@ export function MyReportsPage() {
             {list.map((r) => (
               <Table.Tr key={r.id} data-report-id={r.id} aria-current={r.id === created ? 'true' : undefined}>
                 <Table.Td>
-                  <NameMenu report={r} />
+                  <NameMenu report={r} onDownloadError={setDownloadError} />
                 </Table.Td>
                 <Table.Td>{reportTypeLabel(r)}</Table.Td>
                 <Table.Td>{assessmentTypeLabel(r.assessmentType)}</Table.Td>
