@@ -410,8 +410,14 @@ describe('School/Grade results from Search by School (School Administrator: Samp
       await showResults(c);
       const rows = c.getByTestId('student-results-table').locator('tbody tr');
       await expect.poll(() => rows.count()).toBe((await latestExams({ kind: 'school', id: schoolId }, ela.id)).length);
+      // The Target Report is listed as not available, and the page says why.
       const options = await c.getByLabel('Select a results view').locator('option').allTextContents();
       expect(options).not.toContain('Target Report');
+      expect(options).toContain('Target Report (not available)');
+      expect(await c.getByLabel('Select a results view').locator('option', { hasText: 'Target Report' }).isDisabled()).toBe(true);
+      expect(await c.getByTestId('unavailable-views').textContent()).toContain(
+        'Target Report: The Target Report is shown for student groups, not for a whole school or grade.',
+      );
       await screenshot(page, 'group-results-school-grade');
       await expectAccessible(page, 'School/Grade results');
     } finally {

@@ -16,6 +16,7 @@ import {
   resultsViews,
   scoreDistribution,
   scoreTypes,
+  unavailableResultsViews,
 } from './results.js';
 import { meanWithError } from './statistics.js';
 
@@ -74,6 +75,32 @@ describe('Results by Student options', () => {
   });
   it('CAST summative: Results by Student only', () => {
     expect(resultsViews({ ...base, family: 'CAST', subject: 'Science', hasDomains: true }, noItems, 'group')).toEqual(['student']);
+  });
+});
+
+describe('views an assessment cannot show, with the reason', () => {
+  const reasons = (a: Parameters<typeof unavailableResultsViews>[0], items = noItems, population: 'group' | 'school' = 'group') =>
+    Object.fromEntries(unavailableResultsViews(a, items, population).map((u) => [u.view, u.reason]));
+  it('ELA summative 2018–19: no writing traits (the user documents’ words), no Lexile before 2021–22', () => {
+    const r = reasons({ ...base, schoolYear: 2019, hasTargets: true });
+    expect(r['writing-traits']).toBe('Writing Extended Response scores are not available prior to 2020–21.');
+    expect(r.lexile).toBe('The Lexile Report is available from 2021–22 on.');
+    expect(r.targets).toBeUndefined();
+    expect(r.items).toBeUndefined(); // summatives never had item views
+  });
+  it('a school or grade has no Target Report; a group does', () => {
+    const a = { ...base, hasTargets: true, hasTraits: true, measureKind: 'lexile' };
+    expect(reasons(a, noItems, 'school').targets).toMatch(/student groups/);
+    expect(unavailableResultsViews(a, noItems, 'group')).toEqual([]);
+  });
+  it('interims: no items before 2017–18; Key/Distractor needs multiple-choice items', () => {
+    const a = { ...base, type: 'iab', hasItems: true };
+    expect(reasons({ ...a, schoolYear: 2017 }).items).toMatch(/prior to 2017–18/);
+    expect(reasons(a, { itemCount: 12, selectedResponseCount: 0 }).distractors).toMatch(/multiple-choice/);
+    expect(reasons(a, { itemCount: 12, selectedResponseCount: 5 })).toEqual({});
+  });
+  it('nothing for families whose views do not exist (CAST, ELPAC)', () => {
+    expect(unavailableResultsViews({ ...base, family: 'CAST', subject: 'Science' }, noItems, 'group')).toEqual([]);
   });
 });
 

@@ -83,6 +83,58 @@ export function resultsViews(a: AssessmentFacts, items: ItemFacts, population: P
   return views;
 }
 
+/** A results view this assessment does not offer, and why (cers-features.md §3.3: disabled views explain themselves). */
+export type UnavailableView = { view: ResultsView; reason: string };
+
+/**
+ * The views users might look for on this assessment but that it cannot show, each with the reason
+ * (the complement of resultsViews, limited to views that belong to the assessment's kind: nobody
+ * looks for a Quantile Report on an ELA test). Years are ending years: 2021 = 2020–21.
+ */
+export function unavailableResultsViews(a: AssessmentFacts, items: ItemFacts, population: PopulationKind): UnavailableView[] {
+  const offered = new Set(resultsViews(a, items, population));
+  const out: UnavailableView[] = [];
+  const add = (view: ResultsView, reason: string) => {
+    if (!offered.has(view)) out.push({ view, reason });
+  };
+  const sb = a.family === 'SBAC';
+  const sbSubject = a.subject === 'ELA' || a.subject === 'Math';
+  if (sb && a.subject === 'ELA' && (a.type === 'sum' || a.type === 'ica')) {
+    add(
+      'writing-traits',
+      a.schoolYear < 2021
+        ? 'Writing Extended Response scores are not available prior to 2020–21.'
+        : 'This assessment has no writing trait scores.',
+    );
+  }
+  if (sb && sbSubject && a.type === 'sum') {
+    add(
+      'targets',
+      population === 'school'
+        ? 'The Target Report is shown for student groups, not for a whole school or grade.'
+        : 'This assessment has no target scores.',
+    );
+  }
+  if (sb && sbSubject && (a.type === 'sum' || a.type === 'ica')) {
+    const view = a.subject === 'ELA' ? 'lexile' : 'quantile';
+    add(
+      view,
+      a.schoolYear < 2022
+        ? `The ${a.subject === 'ELA' ? 'Lexile' : 'Quantile'} Report is available from 2021–22 on.`
+        : `This assessment has no ${a.subject === 'ELA' ? 'Lexile' : 'Quantile'} measures.`,
+    );
+  }
+  if (a.type !== 'sum') {
+    const noItems =
+      a.schoolYear < 2018
+        ? 'Item results are not available for assessments administered prior to 2017–18.'
+        : 'No item results are stored for this assessment.';
+    add('items', noItems);
+    add('distractors', offered.has('items') ? 'This assessment has no multiple-choice or multiple-select items.' : noItems);
+  }
+  return out;
+}
+
 export function isResultsView(value: string): value is ResultsView {
   return (RESULTS_VIEWS as readonly string[]).includes(value);
 }

@@ -44,6 +44,8 @@ export type AssessmentSummary = {
   latestCompletedAt: string;
   scoreTypes: ScoreType[];
   views: ResultsView[];
+  /** Views this assessment cannot show, with the reason. */
+  unavailableViews: { view: ResultsView; reason: string }[];
   measureKind: string | null;
 };
 

@@ -29,6 +29,7 @@ import {
   scoreTypes,
   TYPE_LABELS,
   TYPE_SHORT_LABELS,
+  unavailableResultsViews,
 } from '@cers/domain';
 import type { AssessmentSummary } from './results.schema.js';
 
@@ -64,6 +65,7 @@ export function presentAssessment(
     latestCompletedAt: latestCompletedAt ? latestCompletedAt.toISOString() : '',
     scoreTypes: scoreTypes(a),
     views: resultsViews(a, { itemCount: a.itemCount, selectedResponseCount: a.selectedResponseCount }, population),
+    unavailableViews: unavailableResultsViews(a, { itemCount: a.itemCount, selectedResponseCount: a.selectedResponseCount }, population),
     measureKind: a.measureKind,
   };
 }

@@ -84,6 +84,11 @@ describe.each(targets)('group results API on $name', ({ create }) => {
       });
       const y19 = (await get('teacher', `/api/results/assessments?${g()}&year=2019`)).body;
       expect(byId(y19.assessments, w.assessments.ela19)).toMatchObject({ scoreTypes: ['overall', 'claim'], views: ['student', 'targets'] });
+      // …and says why the others are missing: the user documents' words for writing traits.
+      expect(byId(y19.assessments, w.assessments.ela19).unavailableViews).toEqual([
+        { view: 'writing-traits', reason: 'Writing Extended Response scores are not available prior to 2020–21.' },
+        { view: 'lexile', reason: 'The Lexile Report is available from 2021–22 on.' },
+      ]);
       const y22 = (await get('teacher', `/api/results/assessments?${g()}&year=2022`)).body;
       expect(byId(y22.assessments, w.assessments.ela22)).toMatchObject({
         scoreTypes: ['overall'],
@@ -407,6 +412,10 @@ describe.each(targets)('group results API on $name', ({ create }) => {
       const list = await get('siteAdmin', `/api/results/assessments?schoolId=${w.school}&grade=5&year=2025`);
       expect(list.body.assessments.map((a: Json) => a.subject)).toContain('Science');
       expect(list.body.assessments.find((a: Json) => a.id === w.assessments.ela25).views).not.toContain('targets');
+      expect(list.body.assessments.find((a: Json) => a.id === w.assessments.ela25).unavailableViews).toContainEqual({
+        view: 'targets',
+        reason: 'The Target Report is shown for student groups, not for a whole school or grade.',
+      });
       expect((await get('teacher', `/api/results/assessments?schoolId=${w.school}&grade=05`)).status).toBe(404);
       expect((await get('otherSiteAdmin', `/api/results/assessments?schoolId=${w.school}&grade=05`)).status).toBe(404);
     });

@@ -50,6 +50,8 @@ export const AssessmentSummarySchema = z.object({
   latestCompletedAt: z.string(),
   scoreTypes: z.array(z.enum(SCORE_TYPES)),
   views: z.array(z.enum(RESULTS_VIEWS)),
+  /** Views this assessment cannot show, with the reason (shown disabled, with the reason, on the page). */
+  unavailableViews: z.array(z.object({ view: z.enum(RESULTS_VIEWS), reason: z.string() })),
   measureKind: z.string().nullable(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;

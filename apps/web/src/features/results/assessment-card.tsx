@@ -184,7 +184,14 @@ export function AssessmentCard({
                       label="Select a results view"
                       value={view}
                       onChange={(e) => actions.onView(e.currentTarget.value as ResultsView)}
-                      data={assessment.views.map((v) => ({ value: v, label: RESULTS_VIEW_LABELS[v] }))}
+                      data={[
+                        ...assessment.views.map((v) => ({ value: v, label: RESULTS_VIEW_LABELS[v] })),
+                        ...assessment.unavailableViews.map((u) => ({
+                          value: u.view,
+                          label: `${RESULTS_VIEW_LABELS[u.view]} (not available)`,
+                          disabled: true,
+                        })),
+                      ]}
                       w={260}
                     />
                     <Button
@@ -202,6 +209,11 @@ export function AssessmentCard({
                       Export CSV
                     </Button>
                   </Group>
+                  {assessment.unavailableViews.length > 0 && (
+                    <Text size="xs" c="dimmed" className="cers-no-print" data-testid="unavailable-views">
+                      {assessment.unavailableViews.map((u) => `${RESULTS_VIEW_LABELS[u.view]}: ${u.reason}`).join(' ')}
+                    </Text>
+                  )}
                   {viewQuery.isLoading && <Busy size="sm" label="Loading results" />}
                   {viewQuery.error && <Alert color="red">{viewQuery.error.message}</Alert>}
                   {viewQuery.data && (

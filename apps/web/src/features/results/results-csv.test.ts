@@ -18,6 +18,7 @@ const ela: AssessmentSummary = {
   latestCompletedAt: '2025-04-20T16:00:00.000Z',
   scoreTypes: ['overall', 'composite'],
   views: ['student'],
+  unavailableViews: [],
   measureKind: null,
 };
 const level = { level: 3, name: 'Standard Met', shortName: 'Met', color: '#2f855a' };

@@ -5,6 +5,7 @@ import { type AuditFilters, auditSearchParams, useAuditLog } from '../../../api/
 import { ApiError } from '../../../api/client';
 import { can, useMe } from '../../../api/me';
 import { Busy } from '../../../components/busy';
+import { auditActionLabel, auditViewLabel } from './audit-labels';
 
 /** A local calendar day (yyyy-mm-dd) as the instant it starts, in ISO (the API compares instants). */
 function localDayStart(day: string, plusDays = 0): string | undefined {
@@ -108,8 +109,8 @@ export function AuditPage() {
               <Table.Tr key={r.id}>
                 <Table.Td>{when.format(new Date(r.occurredAt))}</Table.Td>
                 <Table.Td>{r.userLogin ?? '-'}</Table.Td>
-                <Table.Td>{r.action}</Table.Td>
-                <Table.Td>{r.view ?? '-'}</Table.Td>
+                <Table.Td>{auditActionLabel(r.action)}</Table.Td>
+                <Table.Td>{auditViewLabel(r.view)}</Table.Td>
                 <Table.Td>{r.ssid ?? '-'}</Table.Td>
                 <Table.Td>{r.ip ?? '-'}</Table.Td>
               </Table.Tr>
