@@ -62,6 +62,12 @@ describe('My Groups (Teacher: Sample Elementary School)', () => {
         .getByRole('button', { name: `Add ${firstName}` })
         .click();
       await expect.poll(() => listedCount(page)).toBe(1);
+      // the pressed button is gone: the focus moves on instead of falling to the page, and the change is announced
+      const focused = await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+      );
+      expect(focused).toMatch(/^Add |^Students List/);
+      await page.getByText(`Added ${firstName}. 1 in the Students List.`).waitFor();
       await page.getByLabel('Student Name or SSID').fill('');
 
       // …or with advanced filters.

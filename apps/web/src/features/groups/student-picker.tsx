@@ -18,7 +18,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { type CandidateQuery, type GroupStudent, useCandidateSources, useCandidates } from '../../api/groups';
 import { Busy } from '../../components/busy';
 import {
@@ -57,6 +57,19 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
   const sources = useCandidateSources();
   const findId = useId();
   const listId = useId();
+  // Keyboard users keep their place: after Add or Remove the focus moves to the neighbouring row's
+  // button (the one pressed disappears), and a polite message says what happened.
+  const addButtons = useRef(new Map<number, HTMLButtonElement>());
+  const removeButtons = useRef(new Map<number, HTMLButtonElement>());
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const focusNeighbour = (rows: GroupStudent[], id: number, buttons: Map<number, HTMLButtonElement>) => {
+    const i = rows.findIndex((r) => r.id === id);
+    const next = rows[i + 1] ?? rows[i - 1];
+    const target = next ? buttons.get(next.id) : undefined;
+    if (target) target.focus();
+    else listHeading.current?.focus();
+  };
 
   const query: CandidateQuery = useMemo(() => {
     const fromSource = schoolId ? { schoolId } : parseSource(source);
@@ -159,10 +172,13 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
             <Anchor
               component="button"
               type="button"
-              onClick={() => onChange(addStudents(selected, available))}
+              onClick={() => {
+                onChange(addStudents(selected, available));
+                setAnnouncement(`Added ${available.length} students. ${selected.length + available.length} in the Students List.`);
+              }}
               disabled={available.length === 0}
             >
-              Add All Students
+              {candidates.data?.truncated ? `Add These ${available.length} Students` : 'Add All Students'}
             </Anchor>
           </Group>
           {candidates.isError && (
@@ -175,7 +191,15 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
             caption="Students you can add"
             action={(s) => (
               <UnstyledButton
-                onClick={() => onChange(addStudents(selected, [s]))}
+                ref={(el: HTMLButtonElement | null) => {
+                  if (el) addButtons.current.set(s.id, el);
+                  else addButtons.current.delete(s.id);
+                }}
+                onClick={() => {
+                  focusNeighbour(available, s.id, addButtons.current);
+                  onChange(addStudents(selected, [s]));
+                  setAnnouncement(`Added ${s.displayName}. ${selected.length + 1} in the Students List.`);
+                }}
                 className="cers-student-pick"
                 aria-label={`Add ${s.displayName}`}
               >
@@ -186,18 +210,29 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
             )}
           />
           {candidates.isFetching && <Busy size="xs" label="Updating the list" />}
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {announcement}
+          </Text>
         </Stack>
       </Paper>
       <Paper component="section" aria-labelledby={listId} withBorder p="sm" radius="md">
         <Stack gap="xs">
           <Group justify="space-between">
-            <Title order={3} size="h5" id={listId}>
+            <Title order={3} size="h5" id={listId} ref={listHeading} tabIndex={-1}>
               Students List{' '}
               <Badge variant="filled" color="dark.6">
                 {selected.length}
               </Badge>
             </Title>
-            <Anchor component="button" type="button" onClick={() => onChange([])} disabled={selected.length === 0}>
+            <Anchor
+              component="button"
+              type="button"
+              onClick={() => {
+                onChange([]);
+                setAnnouncement('Removed every student from the Students List.');
+              }}
+              disabled={selected.length === 0}
+            >
               Remove All Students
             </Anchor>
           </Group>
@@ -213,10 +248,18 @@ export function StudentPicker({ selected, onChange, schoolId }: Props) {
                     {s.displayName}
                   </Text>
                   <Button
+                    ref={(el: HTMLButtonElement | null) => {
+                      if (el) removeButtons.current.set(s.id, el);
+                      else removeButtons.current.delete(s.id);
+                    }}
                     size="compact-xs"
                     variant="outline"
                     color="red.9"
-                    onClick={() => onChange(removeStudent(selected, s.id))}
+                    onClick={() => {
+                      focusNeighbour(selected, s.id, removeButtons.current);
+                      onChange(removeStudent(selected, s.id));
+                      setAnnouncement(`Removed ${s.displayName}. ${selected.length - 1} in the Students List.`);
+                    }}
                     aria-label={`Remove ${s.displayName}`}
                   >
                     Remove

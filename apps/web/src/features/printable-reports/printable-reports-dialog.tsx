@@ -232,12 +232,19 @@ export function PrintableReportsDialog({
             label="Subject"
             data={[{ value: ALL, label: subjectLabel(null) }, ...subjects.map((s) => ({ value: s, label: subjectLabel(s) }))]}
             value={subject}
-            onChange={(v) => setSubject(v ?? ALL)}
+            onChange={(v) => {
+              const next = v ?? ALL;
+              setSubject(next);
+              // scale scores of different subjects are on different scales: no score order across them
+              if (next === ALL && sortOrder === 'score') setSortOrder('name');
+            }}
             allowDeselect={false}
           />
           <Select
             label="Sort Order"
-            data={Object.entries(SORT_ORDER_LABELS).map(([value, label]) => ({ value, label }))}
+            data={Object.entries(SORT_ORDER_LABELS).map(([value, label]) =>
+              value === 'score' && subject === ALL ? { value, label: `${label} — choose one subject`, disabled: true } : { value, label },
+            )}
             value={sortOrder}
             onChange={(v) => setSortOrder((v ?? 'name') as keyof typeof SORT_ORDER_LABELS)}
             allowDeselect={false}

@@ -1,10 +1,30 @@
 import { MATH_PRACTICES } from '@cers/domain';
-import { Alert, Badge, List, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, List, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { type ItemDetail, type Population, useItemDetail } from '../../api/results';
 import { Busy } from '../../components/busy';
 import { type ColumnDef, DataTable } from './data-table';
 
 type Response = ItemDetail['responses'][number];
+
+/** A student's response: long ones (essays) start as four lines, with a button to read them whole. */
+function ResponseCell({ response }: { response: string | null }) {
+  const [whole, setWhole] = useState(false);
+  if (response === null) return <Text size="sm">No response</Text>;
+  const long = response.length > 280 || response.split('\n').length > 4;
+  return (
+    <div>
+      <Text size="sm" lineClamp={long && !whole ? 4 : undefined} style={{ whiteSpace: 'pre-wrap' }}>
+        {response}
+      </Text>
+      {long && (
+        <Button variant="subtle" size="compact-xs" onClick={() => setWhole((w) => !w)} aria-expanded={whole}>
+          {whole ? 'Show less' : 'Show full response'}
+        </Button>
+      )}
+    </div>
+  );
+}
 
 function ItemViewer({ item, response }: { item: ItemDetail['item']; response?: string | null | undefined }) {
   const chosen = new Set(
@@ -89,11 +109,7 @@ export function ItemDetailModal({
       id: 'response',
       header: 'Response',
       accessorFn: (r) => r.response ?? '',
-      cell: ({ row }) => (
-        <Text size="sm" lineClamp={4} style={{ whiteSpace: 'pre-wrap' }}>
-          {row.original.response ?? 'No response'}
-        </Text>
-      ),
+      cell: ({ row }) => <ResponseCell response={row.original.response} />,
     },
     ...(d?.responses.some((r) => r.traits)
       ? ([
