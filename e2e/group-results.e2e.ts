@@ -19,6 +19,7 @@ const e2e = useSandboxE2e();
 type Summary = {
   id: number;
   label: string;
+  grade: string;
   type: string;
   subject: string;
   views: string[];
@@ -420,6 +421,31 @@ describe('School/Grade results from Search by School (School Administrator: Samp
       );
       await screenshot(page, 'group-results-school-grade');
       await expectAccessible(page, 'School/Grade results');
+
+      // All Grades: the whole school on one page — every grade's assessments of the year, and the
+      // same numbers for an assessment as on its grade's page.
+      await page.goto(`${e2e.server.url}/`);
+      const again = page.getByRole('region', { name: 'Search by School' });
+      await again.waitFor();
+      await choose('School', 'Sample High School', 'Sample High');
+      await choose('Grade', 'All Grades');
+      await choose('School Year', '2025–26');
+      await again.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('heading', { name: 'Sample High School — All Grades', level: 2 }).waitFor();
+      expect(page.url()).not.toContain('grade=');
+      const whole = await api<{ assessments: Summary[]; defaultAssessmentIds: number[] }>(
+        page,
+        `/api/results/assessments?schoolId=${schoolId}&year=2026`,
+      );
+      const { rows: gradesInDb } = await sql<{ grade: string }>`
+        select distinct a.grade from exams e join assessments a on a.id = e.assessment_id
+        where e.school_id = ${schoolId} and a.school_year = 2026 order by a.grade`.execute(e2e.cers.db);
+      expect([...new Set(whole.assessments.map((a) => a.grade))].sort()).toEqual(gradesInDb.map((g) => g.grade));
+      expect(gradesInDb.length).toBeGreaterThan(1);
+      if (!whole.defaultAssessmentIds.includes(ela.id)) await addAssessment(page, ela.label, 'button');
+      await expectDistribution(card(page, ela.id), { kind: 'school', id: schoolId }, ela.id);
+      await screenshot(page, 'group-results-whole-school');
+      await expectAccessible(page, 'whole-school results');
     } finally {
       await page.context().close();
     }

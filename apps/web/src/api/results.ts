@@ -7,7 +7,10 @@ import { api } from './client';
  * (GET /api/results/assessments, /summary, /api/results, /items/:id, /compare-years, /resources)
  * and the instructional resource editor (/api/admin/instructional-resources).
  */
-export type Population = { kind: 'group'; id: number } | { kind: 'user-group'; id: number } | { kind: 'school'; id: number; grade: string };
+export type Population =
+  | { kind: 'group'; id: number }
+  | { kind: 'user-group'; id: number }
+  | { kind: 'school'; id: number; grade: string | null };
 
 export function populationQuery(p: Population): string {
   switch (p.kind) {
@@ -16,7 +19,7 @@ export function populationQuery(p: Population): string {
     case 'user-group':
       return `userGroupId=${p.id}`;
     case 'school':
-      return `schoolId=${p.id}&grade=${encodeURIComponent(p.grade)}`;
+      return p.grade === null ? `schoolId=${p.id}` : `schoolId=${p.id}&grade=${encodeURIComponent(p.grade)}`;
     default: {
       const never: never = p;
       return never;

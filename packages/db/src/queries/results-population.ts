@@ -1,5 +1,5 @@
 /**
- * Who a results page is about (an assigned group, a user's My Group, or a school's grade) and the
+ * Who a results page is about (an assigned group, a user's My Group, a school or a school's grade) and the
  * one scoped base query every group-results query starts from: the latest visible exam of each
  * student of the population per assessment. Visibility is always decided in SQL by scope.ts
  * (examInScope + embargoAllows); the population only narrows further.
@@ -15,7 +15,8 @@ type Db = Kysely<Database>;
 export type PopulationRef =
   | { kind: 'group'; groupId: number }
   | { kind: 'user-group'; userGroupId: number }
-  | { kind: 'school'; schoolId: number; grade: string };
+  /** grade null: the whole school, every assessment grade. */
+  | { kind: 'school'; schoolId: number; grade: string | null };
 
 /** How a query may read: the scope (individual or aggregate), embargo reviewer rights, report type. */
 export type ResultsAccess = { scope: AccessScope; embargo: EmbargoScope; reportType: 'individual' | 'aggregate' };
@@ -55,8 +56,13 @@ export async function findOwnUserGroup(db: Db, userGroupId: number, userId: numb
   return { kind: 'user-group', schoolId: null, schoolName: null, districtId: null, schoolYear: null, grade: null, ...row };
 }
 
-/** A school reachable by the scope (schoolInScope), with the requested assessment grade. */
-export async function findResultsSchool(db: Db, schoolId: number, grade: string, scope: AccessScope): Promise<PopulationRow | undefined> {
+/** A school reachable by the scope (schoolInScope), with the requested assessment grade (null: every grade). */
+export async function findResultsSchool(
+  db: Db,
+  schoolId: number,
+  grade: string | null,
+  scope: AccessScope,
+): Promise<PopulationRow | undefined> {
   const row = await db
     .selectFrom('organizations as o')
     .select(['o.id', 'o.name', 'o.districtId'])
@@ -94,7 +100,9 @@ export function populationFilter(ref: PopulationRef): RawBuilder<SqlBool> {
         and exists (select 1 from user_groups pg where pg.id = ${ref.userGroupId}
           and (pg.subjects is null or lower(a.subject) = any(select lower(x) from unnest(pg.subjects) x)))`;
     case 'school':
-      return sql<SqlBool>`e.school_id = ${ref.schoolId} and a.grade = ${ref.grade}`;
+      return ref.grade === null
+        ? sql<SqlBool>`e.school_id = ${ref.schoolId}`
+        : sql<SqlBool>`e.school_id = ${ref.schoolId} and a.grade = ${ref.grade}`;
     default: {
       const never: never = ref;
       return never;

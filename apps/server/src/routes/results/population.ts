@@ -41,14 +41,15 @@ function union(a: AccessScope, b: AccessScope): AccessScope {
   };
 }
 
-/** Parses the population parameters: exactly one of groupId, userGroupId, schoolId (+ grade). */
+/** Parses the population parameters: exactly one of groupId, userGroupId, schoolId (+ grade; none = the whole school). */
 export function populationRef(q: PopulationQuery): PopulationRef {
   const given = [q.groupId, q.userGroupId, q.schoolId].filter((v) => v !== undefined).length;
   if (given !== 1) throw invalidInput('Give exactly one of groupId, userGroupId or schoolId.');
   if (q.groupId !== undefined) return { kind: 'group', groupId: q.groupId };
   if (q.userGroupId !== undefined) return { kind: 'user-group', userGroupId: q.userGroupId };
-  const grade = q.grade ? normalizeGrade(q.grade) : undefined;
-  if (!grade) throw invalidInput('School results need an assessment grade (grade=KG, 01 … 12).');
+  if (q.grade === undefined || q.grade === '') return { kind: 'school', schoolId: q.schoolId as number, grade: null };
+  const grade = normalizeGrade(q.grade);
+  if (!grade) throw invalidInput('grade must be an assessment grade (KG, 01 … 12), or left out for the whole school.');
   return { kind: 'school', schoolId: q.schoolId as number, grade };
 }
 

@@ -437,10 +437,22 @@ describe.each(targets)('group results API on $name', ({ create }) => {
       expect(item.status).toBe(404);
     });
 
+    it('opens a whole school (no grade): every grade’s assessments, the same numbers per assessment; teachers get 404', async () => {
+      const whole = await get('siteAdmin', `/api/results/assessments?schoolId=${w.school}&year=2025`);
+      expect(whole.status).toBe(200);
+      expect(whole.body.population).toMatchObject({ kind: 'school', grade: null });
+      const grade5 = await get('siteAdmin', `/api/results/assessments?schoolId=${w.school}&grade=05&year=2025`);
+      const ids = (r: typeof whole) => r.body.assessments.map((a: Json) => a.id).sort();
+      expect(ids(whole)).toEqual(expect.arrayContaining(ids(grade5)));
+      const summary = await get('siteAdmin', `/api/results/summary?schoolId=${w.school}&assessmentId=${w.assessments.ela25}`);
+      expect(summary.body.distribution.tested).toBe(35);
+      expect((await get('teacher', `/api/results/assessments?schoolId=${w.school}`)).status).toBe(404);
+    });
+
     it('rejects bad parameters with clear 400s', async () => {
       expect((await get('teacher', `/api/results/assessments`)).status).toBe(400);
       expect((await get('teacher', `/api/results/assessments?${g()}&schoolId=1`)).status).toBe(400);
-      expect((await get('siteAdmin', `/api/results/assessments?schoolId=${w.school}`)).body.message).toMatch(/grade/);
+      expect((await get('siteAdmin', `/api/results/assessments?schoolId=${w.school}&grade=Z9`)).body.message).toMatch(/grade/);
       expect((await get('teacher', `/api/results?${g()}&assessmentId=abc`)).status).toBe(400);
       expect((await get('teacher', `/api/results/summary?${g()}&assessmentId=${w.assessments.cast25}`)).status).toBe(404);
     });

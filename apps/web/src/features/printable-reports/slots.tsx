@@ -16,7 +16,10 @@ export function renderStudentPrintableReports(target: PrintTarget): ReactNode {
 export const RESULTS_PRINT_SLOTS = {
   renderPrintableReports: (target: PrintTarget & { schoolYear?: number | null }): ReactNode => (
     <>
-      <PrintableReportsButton target={target} defaults={{ schoolYear: target.schoolYear ?? null }} />
+      {/* ISRs print per school grade: a whole school's page offers them once a grade is chosen */}
+      {(target.kind !== 'school' || target.grade) && (
+        <PrintableReportsButton target={target} defaults={{ schoolYear: target.schoolYear ?? null }} />
+      )}
       <PrintableReportsHost />
     </>
   ),

@@ -5,10 +5,13 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSchoolOptions, useSchools } from '../../api/schools';
 
+/** The whole school: every assessment grade on one results page. */
+const ALL_GRADES = 'all';
+
 /**
  * Search by School (administrators with individual access at a school or district; hidden for
  * teachers, cers-features.md §3.1): school typeahead → assessment grade → school year → the
- * school/grade results page at /schools/:schoolId?grade=..&year=.. (built by the group-results feature).
+ * school/grade results page at /schools/:schoolId?grade=..&year=.. (All Grades: no grade, the whole school).
  */
 export function SearchBySchool() {
   const headingId = useId();
@@ -40,11 +43,12 @@ export function SearchBySchool() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (schoolId === null || grade === null || year === null) {
-      setError('Choose a school, a grade and a school year.');
+      setError('Choose a school, a grade (or All Grades) and a school year.');
       return;
     }
     setError(null);
-    navigate(`/schools/${schoolId}?grade=${encodeURIComponent(grade)}&year=${encodeURIComponent(year)}`);
+    const gradeParam = grade === ALL_GRADES ? '' : `grade=${encodeURIComponent(grade)}&`;
+    navigate(`/schools/${schoolId}?${gradeParam}year=${encodeURIComponent(year)}`);
   }
 
   const noResults = options.data && options.data.grades.length === 0;
@@ -76,7 +80,10 @@ export function SearchBySchool() {
             <Select
               label="Grade"
               placeholder={schoolId === null ? 'Choose a school first' : 'Choose a grade'}
-              data={(options.data?.grades ?? []).map((g) => ({ value: g, label: gradeLabel(g) }))}
+              data={[
+                ...(options.data && options.data.grades.length > 1 ? [{ value: ALL_GRADES, label: 'All Grades' }] : []),
+                ...(options.data?.grades ?? []).map((g) => ({ value: g, label: gradeLabel(g) })),
+              ]}
               value={grade}
               onChange={setGrade}
               disabled={!options.data || options.data.grades.length === 0}

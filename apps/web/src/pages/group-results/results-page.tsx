@@ -53,7 +53,7 @@ const KIND_LABEL = { group: 'Assigned Group', 'user-group': 'My Group', school: 
 
 /**
  * The results page of an assigned group (/groups/:id), a My Group (/my-groups/:id) or a school's
- * grade (/schools/:schoolId?grade=&year=). Everything shown is in the URL (results-url.ts).
+ * grade (/schools/:schoolId?grade=&year=; without grade, the whole school). Everything shown is in the URL (results-url.ts).
  */
 export function ResultsPage({ population, slots }: { population: Population; slots?: ResultsPageSlots | undefined }) {
   const [params, setParams] = useSearchParams();
@@ -62,7 +62,7 @@ export function ResultsPage({ population, slots }: { population: Population; slo
   const q = useResultAssessments(population, state.year);
   const update = (next: ResultsState) => {
     const out = serializeResultsState(next);
-    if (population.kind === 'school') out.set('grade', population.grade);
+    if (population.kind === 'school' && population.grade !== null) out.set('grade', population.grade);
     setParams(out);
   };
   if (q.isLoading) return <PageLoader />;
@@ -82,7 +82,7 @@ export function ResultsPage({ population, slots }: { population: Population; slo
   const individual = data.population.access === 'individual';
   const setSelected = (ids: number[]) => update({ ...state, year: year ?? undefined, selected: ids });
   const pop = data.population;
-  const heading = pop.kind === 'school' ? `${pop.name} — ${gradeLabel(pop.grade ?? '')}` : pop.name;
+  const heading = pop.kind === 'school' ? `${pop.name} — ${pop.grade ? gradeLabel(pop.grade) : 'All Grades'}` : pop.name;
   return (
     <Stack py="md" gap="md">
       <PageBreadcrumbs separator="/" className="cers-no-print">
@@ -263,7 +263,7 @@ export function MyGroupResultsPage(slots: ResultsPageSlots) {
 export function SchoolResultsPage(slots: ResultsPageSlots) {
   const id = positiveId(useParams().schoolId);
   const [params] = useSearchParams();
-  const grade = params.get('grade');
-  if (id === null || !grade) return <BadLink />;
-  return <ResultsPage key={`s${id}-${grade}`} population={{ kind: 'school', id, grade }} slots={slots} />;
+  const grade = params.get('grade') || null; // none: the whole school
+  if (id === null) return <BadLink />;
+  return <ResultsPage key={`s${id}-${grade ?? 'all'}`} population={{ kind: 'school', id, grade }} slots={slots} />;
 }
