@@ -11,7 +11,7 @@
 import { sql } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useSandboxE2e } from './harness.js';
+import { downloaded, screenshot, useSandboxE2e } from './harness.js';
 import { enterSandbox, expectAccessible } from './students-helpers.js';
 
 const e2e = useSandboxE2e();
@@ -408,6 +408,33 @@ describe('School/Grade results from Search by School (School Administrator: Samp
       expect(ela.views).not.toContain('targets');
       const c = card(page, ela.id);
       await expectDistribution(c, { kind: 'school', id: schoolId }, ela.id);
+
+      // Every table exports what it shows: the distribution's CSV holds the database's counts…
+      const csvLines = (bytes: Buffer) =>
+        bytes
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n');
+      const dist = csvLines(await downloaded(page, () => c.getByRole('button', { name: /^Export CSV: .*students per level$/ }).click()));
+      const order = await c
+        .getByTestId('distribution-table')
+        .locator('td[data-level]')
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-level'))));
+      const expected = await dbDistribution({ kind: 'school', id: schoolId }, ela.id);
+      expect(dist).toHaveLength(2);
+      expect(dist[1]?.split(',').map(Number)).toEqual(order.map((level) => expected.counts.get(level) ?? 0));
+      // …and Compare years shows a table per school year that exports row for row.
+      await c.getByRole('button', { name: 'Compare years' }).click();
+      const compare = c.getByTestId('compare-years-table');
+      await compare.waitFor();
+      const years = await compare.locator('tbody tr').count();
+      expect(years).toBeGreaterThan(0);
+      const exported = csvLines(await downloaded(page, () => c.getByRole('button', { name: /^Export CSV: Compare years/ }).click()));
+      expect(exported[0]).toMatch(/^School Year,Assessment,Students,Average Scale Score/);
+      expect(exported).toHaveLength(years + 1);
+      await expectAccessible(page, 'Compare years');
+      await c.getByRole('button', { name: 'Hide year comparison' }).click();
       await showResults(c);
       const rows = c.getByTestId('student-results-table').locator('tbody tr');
       await expect.poll(() => rows.count()).toBe((await latestExams({ kind: 'school', id: schoolId }, ela.id)).length);

@@ -3,7 +3,7 @@
  * given database, and drive it with Debian's Chromium through playwright-core (never a downloaded
  * browser). Screenshots and other artifacts go to test-results/e2e/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CersDb } from '@cers/db';
 import { openSandboxTestDb } from '@cers/sandbox/test';
@@ -61,6 +61,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await settle(page); // the step's panel has finished opening
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Runs the click that starts a download and returns the downloaded bytes. */
+export async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync(await download.path());
 }
 
 export type SandboxE2e = {

@@ -7,7 +7,6 @@
  * file with rejected rows) and finds the new group with its students and teacher.
  * Everything on screen is checked against the database.
  */
-import { readFileSync } from 'node:fs';
 import type { CersDb } from '@cers/db';
 import { seedUser } from '@cers/db/test';
 import { SAMPLE_SCHOOLS } from '@cers/sandbox';
@@ -15,7 +14,7 @@ import { hashPassword } from '@cers/server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type GenRef, generateExam, generateTrt, loadGenRef } from '../packages/ingest/test/generate.js';
-import { screenshot, useSandboxE2e } from './harness.js';
+import { downloaded, screenshot, useSandboxE2e } from './harness.js';
 import { expectAccessible, searchByStudent } from './students-helpers.js';
 
 const PASSWORD = 'Long-enough-pass-2025';
@@ -61,11 +60,6 @@ async function upload(page: Page, files: { name: string; mimeType: string; buffe
 
 /** The row of a table that names this file. */
 const rowOf = (table: ReturnType<Page['getByRole']>, filename: string) => table.getByRole('row').filter({ hasText: filename });
-
-async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFileSync(await download.path());
-}
 
 describe('Administrator Tools › Data Imports', () => {
   it('uploads exam files: Processed, Bad Format with line and column, already imported; filters, details, raw file; the student is then found', async () => {

@@ -27,3 +27,18 @@ export function downloadCsv(filename: string, rows: readonly (readonly CsvCell[]
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * The rows of a table as shown (sorted order, the words on screen): header and body cells' text,
+ * without decorations hidden from screen readers (sort marks, colour swatches) or marked
+ * `cers-no-export` (controls such as "Show full response").
+ */
+export function tableRowsFromDom(table: HTMLTableElement): string[][] {
+  return [...table.rows].map((tr) =>
+    [...tr.cells].map((cell) => {
+      const copy = cell.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"], .cers-sort-mark, .cers-no-export')) hidden.remove();
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+  );
+}

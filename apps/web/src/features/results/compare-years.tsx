@@ -56,6 +56,7 @@ export function CompareYears({
       <DataTable
         data={years}
         caption={title}
+        exportName={title}
         testId="compare-years-table"
         initialSort={[{ id: 'year', desc: false }]}
         columns={[

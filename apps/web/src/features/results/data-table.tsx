@@ -1,4 +1,4 @@
-import { Table, UnstyledButton } from '@mantine/core';
+import { Group, Table, UnstyledButton } from '@mantine/core';
 import {
   type ColumnDef,
   flexRender,
@@ -8,7 +8,8 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+import { ExportTableButton } from '../../components/export-table-button';
 
 export type { ColumnDef } from '@tanstack/react-table';
 
@@ -34,6 +35,7 @@ export function DataTable<T>({
   initialSort,
   rowClassName,
   testId,
+  exportName,
 }: {
   data: T[];
   columns: ColumnDef<T, unknown>[];
@@ -41,7 +43,10 @@ export function DataTable<T>({
   initialSort?: SortingState;
   rowClassName?: (row: T) => string | undefined;
   testId?: string;
+  /** Offer Export CSV of this table under this file name (tables outside a card's own Export CSV). */
+  exportName?: string;
 }) {
+  const ref = useRef<HTMLTableElement>(null);
   const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
   const table = useReactTable({
     data,
@@ -54,7 +59,12 @@ export function DataTable<T>({
   });
   return (
     <Table.ScrollContainer minWidth={500}>
-      <Table striped highlightOnHover withTableBorder captionSide="top" data-testid={testId}>
+      {exportName && (
+        <Group justify="flex-end" mb={4}>
+          <ExportTableButton table={ref} fileName={exportName} label={exportName} />
+        </Group>
+      )}
+      <Table ref={ref} striped highlightOnHover withTableBorder captionSide="top" data-testid={testId}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           {table.getHeaderGroups().map((hg) => (

@@ -1,6 +1,8 @@
 import { formatScoreWithError } from '@cers/domain';
 import { Group, Stack, Table, Text } from '@mantine/core';
+import { useRef } from 'react';
 import type { Distribution, Mean, SubScoreSummary } from '../../api/results';
+import { ExportTableButton } from '../../components/export-table-button';
 import { type ColumnDef, DataTable } from './data-table';
 import type { DisplayMode } from './results-url';
 import { StackedBarChart, type StackedBars } from './stacked-bar-chart';
@@ -34,6 +36,7 @@ export function OverallDistribution({
   display: DisplayMode;
   title: string;
 }) {
+  const distributionTable = useRef<HTMLTableElement>(null);
   return (
     <Stack gap="xs">
       <Group gap="xl" wrap="wrap">
@@ -69,7 +72,10 @@ export function OverallDistribution({
         display={display}
         title={`${title}: students per achievement level`}
       />
-      <Table withTableBorder fz="sm" data-testid="distribution-table">
+      <Group justify="flex-end">
+        <ExportTableButton table={distributionTable} fileName={`${title} - distribution`} label={`${title}: students per level`} />
+      </Group>
+      <Table ref={distributionTable} withTableBorder fz="sm" data-testid="distribution-table">
         <Table.Caption className="cers-visually-hidden">{title}: students per level</Table.Caption>
         <Table.Thead>
           <Table.Tr>
@@ -117,6 +123,7 @@ export function SubScoreDistributions({
       <DataTable
         data={shown}
         caption={title}
+        exportName={title}
         testId="subscore-table"
         columns={[
           { id: 'name', header: 'Name', accessorFn: (r) => r.name },

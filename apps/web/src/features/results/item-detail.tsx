@@ -18,7 +18,7 @@ function ResponseCell({ response }: { response: string | null }) {
         {response}
       </Text>
       {long && (
-        <Button variant="subtle" size="compact-xs" onClick={() => setWhole((w) => !w)} aria-expanded={whole}>
+        <Button variant="subtle" size="compact-xs" className="cers-no-export" onClick={() => setWhole((w) => !w)} aria-expanded={whole}>
           {whole ? 'Show less' : 'Show full response'}
         </Button>
       )}
@@ -152,6 +152,7 @@ export function ItemDetailModal({
               columns={columns}
               caption={`Student Points and Responses: item ${d.item.number}`}
               initialSort={[{ id: 'student', desc: false }]}
+              exportName={`Student Points and Responses, item ${d.item.number}`}
               testId="item-responses"
             />
           </Tabs.Panel>
