@@ -78,6 +78,10 @@ describe('keyboard only, then print', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/students\/\d+\?exam=\d+/);
       await page.getByTestId('history-row').first().waitFor();
+      // the chart's level bands are named, not told apart by colour alone
+      const bands = page.getByRole('list', { name: /Achievement level bands/ });
+      await bands.waitFor();
+      expect(await bands.getByRole('listitem').count()).toBeGreaterThan(2);
 
       // Sort the first history table by its first sortable column, from the keyboard.
       const header = page.locator('th[aria-sort]').first();

@@ -1,4 +1,4 @@
-import { Paper, Select, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Text, Title } from '@mantine/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Busy } from '../../components/busy';
 import type { ChartSeries } from './history-model';
@@ -38,6 +38,19 @@ export function ScoreHistoryChart({ series }: { series: ChartSeries[] }) {
       <Suspense fallback={<Busy size="sm" label="Loading chart" />}>
         <ChartImpl series={current} />
       </Suspense>
+      {/* The bands told apart by name and position, not by colour alone (WCAG 1.4.1). */}
+      <Group gap="md" mt={4} role="list" aria-label="Achievement level bands, from the bottom of the chart up">
+        {current.levels.map((l) => (
+          <Group key={l.level} gap={4} wrap="nowrap" role="listitem">
+            <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, background: l.color, opacity: 0.45 }} />
+            <Text size="xs">{l.name}</Text>
+          </Group>
+        ))}
+        <Group gap={4} wrap="nowrap" role="listitem">
+          <span aria-hidden="true" style={{ display: 'inline-block', width: 14, height: 2, background: '#111827' }} />
+          <Text size="xs">Scale score</Text>
+        </Group>
+      </Group>
       <figcaption>
         <Text size="xs">{summary}</Text>
       </figcaption>
