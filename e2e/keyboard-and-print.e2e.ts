@@ -57,6 +57,7 @@ describe('keyboard only, then print', () => {
     try {
       await page.goto(`${e2e.server.url}/sandbox`);
       const role = page.getByRole('radio', { name: 'Teacher: Sample Elementary School' });
+      await role.waitFor(); // the roles arrive after the page
       await tabTo(page, page.getByRole('radio').first());
       for (let i = 0; i < 8 && !(await role.isChecked()); i++) {
         if (!(await isFocused(role))) await page.keyboard.press('ArrowDown');

@@ -71,6 +71,8 @@ describe('the Logon page and the CERS Sandbox', () => {
       await screenshot(page, 'access-logon');
       await page.getByRole('link', { name: 'CERS Sandbox' }).click();
       await heading(page, 'CERS Sandbox').waitFor();
+      // the roles arrive after the page (GET /api/sandbox/personas)
+      await page.getByRole('radio').first().waitFor();
       for (const role of ['Teacher: Sample Elementary School', 'Teacher: Sample Middle School', 'Teacher: Sample High School']) {
         expect(await page.getByRole('radio', { name: role }).count(), role).toBe(1);
       }
