@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, useSandboxE2e } from './harness.js';
+import { settle } from './students-helpers.js';
 
 const e2e = useSandboxE2e();
 
@@ -21,29 +22,22 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (await isFocused(target)) {
-      // The focused control looks different from the same control unfocused (outline, ring, border…).
-      const shows = await page.evaluate(async () => {
-        const el = document.activeElement as HTMLElement;
-        // compared at rest: Mantine's inputs fade their border colour in and out
-        const settled = () =>
-          Promise.all(
-            document
-              .getAnimations()
-              .filter((a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
-              .map((a) => a.finished.catch(() => undefined)),
-          );
-        const look = () => {
-          const s = getComputedStyle(el);
+      // The focused control looks different from the same control unfocused (outline, ring, border…),
+      // compared at rest: Mantine's inputs fade their border colour in and out.
+      const el = await page.evaluateHandle(() => document.activeElement as HTMLElement);
+      const look = () =>
+        el.evaluate((e) => {
+          const s = getComputedStyle(e);
           return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor].join('|');
-        };
-        await settled();
-        const focused = look();
-        el.blur();
-        await settled();
-        const blurred = look();
-        el.focus();
-        return focused !== blurred;
-      });
+        });
+      await settle(page);
+      const focused = await look();
+      await el.evaluate((e) => e.blur());
+      await settle(page);
+      const blurred = await look();
+      await el.evaluate((e) => e.focus());
+      await el.dispose();
+      const shows = focused !== blurred;
       expect(shows, 'a visible focus indicator').toBe(true);
       return;
     }
